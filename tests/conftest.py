@@ -1,0 +1,14 @@
+import pytest
+
+
+@pytest.fixture(autouse=True, scope="session")
+def search_index_dir(tmp_path_factory):
+    """A Whoosh index in a fresh temporary folder for the whole test run."""
+    from django.conf import settings
+    from haystack import connections
+
+    path = tmp_path_factory.mktemp("whoosh_index")
+    settings.HAYSTACK_CONNECTIONS["default"]["PATH"] = str(path)
+    settings.SEARCH_INDEX_DIR = path
+    connections.reload("default")
+    yield path
