@@ -1,0 +1,348 @@
+"""Store parsed page files: one file is one printed page, imported in one transaction.
+
+The natural key of an article is (edition date, page number, position), so importing a file
+again finds what it stored last time: an unchanged file writes nothing, a changed one updates
+only the articles that differ and removes the ones no longer on the page. An article an
+editor changed in the admin (``edited``) is never overwritten unless the import is forced.
+Every file leaves an :class:`~articles.models.ImportRun`, failures too.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date as Date
+from pathlib import Path
+
+from django.db import transaction
+from django.utils import timezone
+
+from articles.models import Article, Credit, Edition, ImportRun, Kind, Page, Person, Role
+from articles.parsing import PageError, decode_page, parse_page
+from articles.parsing.parsed import ParsedArticle, ParsedEdition
+
+Outcome = ImportRun.Outcome
+
+ARTICLE_FIELDS = ("kicker", "headline", "subtitle", "column", "byline", "kind", "body", "notes")
+ROLES = set(Role.values)
+KINDS = set(Kind.values)
+
+
+@dataclass
+class ImportResult:
+    source_name: str
+    outcome: str = Outcome.FAILED
+    edition_date: Date | None = None
+    page_number: int | None = None
+    encoding: str = ""
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    kept: int = 0  # changed by an editor, so not overwritten
+    deleted: int = 0
+    error: str = ""
+    line: int | None = None
+    # Things worth telling whoever runs the import (page replaced from another file, …).
+    messages: list[str] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        return self.outcome == Outcome.FAILED
+
+
+@dataclass
+class Summary:
+    results: list[ImportResult] = field(default_factory=list)
+
+    def count(self, outcome: str) -> int:
+        return sum(1 for result in self.results if result.outcome == outcome)
+
+    def articles(self, name: str) -> int:
+        return sum(getattr(result, name) for result in self.results)
+
+    @property
+    def failures(self) -> list[ImportResult]:
+        return [result for result in self.results if result.failed]
+
+    def __str__(self) -> str:
+        files = ", ".join(f"{outcome} {self.count(outcome)}" for outcome in Outcome.values)
+        articles = ", ".join(
+            f"{name} {self.articles(name)}"
+            for name in ("created", "updated", "unchanged", "kept", "deleted")
+        )
+        return f"{files}; articles: {articles}"
+
+
+class _Failure(Exception):
+    """Raised inside the page transaction to roll it back with a message for the result."""
+
+    def __init__(self, message: str, line: int | None = None):
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+def import_file(path, *, force: bool = False, date: Date | None = None) -> ImportResult:
+    """Import one page file; never raises for a bad file, the result says what went wrong."""
+    path = Path(path)
+    result = ImportResult(source_name=str(path))
+    run = ImportRun.objects.create(
+        source_name=_clip(str(path), ImportRun, "source_name"),
+        outcome=Outcome.FAILED,
+        error="导入未完成(进程中断)",  # overwritten below unless the process dies
+    )
+    try:
+        _import(path, result, force=force, date=date)
+    except (PageError, _Failure) as exc:
+        _fail(result, path, exc.message, exc.line)
+    except OSError as exc:
+        _fail(result, path, f"无法读取文件: {exc.strerror or exc}", None)
+    except Exception as exc:  # a database error mid-page: the transaction is rolled back
+        _fail(result, path, f"{type(exc).__name__}: {exc}", None)
+    ImportRun.objects.filter(pk=run.pk).update(
+        outcome=result.outcome,
+        finished_at=timezone.now(),
+        edition_date=result.edition_date,
+        encoding=result.encoding,
+        articles_created=result.created,
+        articles_updated=result.updated,
+        articles_unchanged=result.unchanged,
+        articles_kept=result.kept,
+        articles_deleted=result.deleted,
+        error=result.error,
+    )
+    return result
+
+
+def import_paths(
+    paths: Iterable,
+    *,
+    force: bool = False,
+    date: Date | None = None,
+    progress: Callable[[ImportResult], None] | None = None,
+) -> Summary:
+    """Import every page file under ``paths``; a bad file is reported and the rest go on.
+
+    The search index is drained once at the end rather than after every page.
+    """
+    from articles.search.queue import deferred_indexing
+
+    summary = Summary()
+    with deferred_indexing():
+        for path in collect_files(paths):
+            result = import_file(path, force=force, date=date)
+            summary.results.append(result)
+            if progress is not None:
+                progress(result)
+    return summary
+
+
+def collect_files(paths: Iterable) -> list[Path]:
+    """Files as given, folders expanded to their ``*.txt`` files (recursively, sorted).
+
+    A path that does not exist is kept so that its import fails with a clear message.
+    """
+    files: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            files.extend(sorted(p for p in path.rglob("*.txt") if p.is_file()))
+        else:
+            files.append(path)
+    return files
+
+
+def _fail(result: ImportResult, path: Path, message: str, line: int | None) -> None:
+    result.outcome = Outcome.FAILED
+    result.created = result.updated = result.unchanged = result.kept = result.deleted = 0
+    result.line = line
+    result.error = f"{path}:{line}: {message}" if line else f"{path}: {message}"
+
+
+def _import(path: Path, result: ImportResult, *, force: bool, date: Date | None) -> None:
+    data = path.read_bytes()
+    if not data.strip():
+        raise PageError("文件为空", 1)
+    text, encoding = decode_page(data)
+    result.encoding = encoding
+    if not encoding.lower().replace("-", "").replace("_", "").startswith(("utf8", "ascii")):
+        result.messages.append(f"{path}: 不是 UTF-8, 按 {encoding} 解码")
+    parsed = parse_page(text, filename=path.name, date=date)
+    result.edition_date = parsed.date
+    result.page_number = parsed.page_number or 1
+    checksum = hashlib.sha256(data).hexdigest()
+    with transaction.atomic():
+        _store(parsed, text, path.name, checksum, result, force=force)
+
+
+def _store(
+    parsed: ParsedEdition,
+    text: str,
+    source_name: str,
+    checksum: str,
+    result: ImportResult,
+    *,
+    force: bool,
+) -> None:
+    edition = Edition.objects.filter(paper=parsed.paper, date=parsed.date).first()
+    page = None
+    if edition is not None:
+        page = Page.objects.filter(edition=edition, number=result.page_number).first()
+    if page is not None and page.checksum == checksum and not force:
+        result.outcome = Outcome.UNCHANGED
+        result.unchanged = page.articles.count()
+        return
+
+    changed = False
+    edition_values = {"weekday": parsed.weekday or "", "lunar_date": parsed.lunar_date or ""}
+    if edition is None:
+        edition = Edition.objects.create(paper=parsed.paper, date=parsed.date, **edition_values)
+    else:
+        changed |= _save_if_changed(edition, edition_values)
+
+    page_values = {
+        "name": _clip(parsed.page_name or "", Page, "name"),
+        "raw_text": text,
+        "source_name": _clip(source_name, Page, "source_name"),
+        "checksum": checksum,
+        "warnings": list(parsed.warnings),
+    }
+    if page is None:
+        page = Page.objects.create(edition=edition, number=result.page_number, **page_values)
+        page_created = True
+    else:
+        if page.source_name != page_values["source_name"]:
+            result.messages.append(
+                f"{source_name}: 替换了 {page.source_name} 导入的 {edition.date} 第{page.number}版"
+            )
+        changed |= _save_if_changed(page, page_values)
+        page_created = False
+
+    _store_articles(parsed.articles, edition, page, result, force=force)
+    if page_created:
+        result.outcome = Outcome.CREATED
+    elif changed or result.created or result.updated or result.deleted:
+        result.outcome = Outcome.UPDATED
+    else:
+        result.outcome = Outcome.UNCHANGED
+
+
+def _store_articles(
+    articles: list[ParsedArticle], edition: Edition, page: Page, result: ImportResult, *, force
+) -> None:
+    existing = {
+        article.position: article
+        for article in page.articles.prefetch_related("credits__person").order_by("position")
+    }
+    people = _people(articles)
+    orphan_candidates: set[int] = set()
+
+    for position, parsed in enumerate(articles, start=1):
+        values, credits = _article_values(parsed)
+        article = existing.pop(position, None)
+        if article is None:
+            article = Article.objects.create(
+                edition=edition, page=page, position=position, **values
+            )
+            _create_credits(article, credits, people)
+            result.created += 1
+        elif article.edited and not force:
+            result.kept += 1
+        elif _current(article) == (values, credits):
+            result.unchanged += 1
+        else:
+            if article.notes != values["notes"]:
+                article.reviewed = False  # new doubts need a new look
+            for name, value in values.items():
+                setattr(article, name, value)
+            article.edited = False
+            # Saved even when only the credits changed, so the search index hears of it.
+            article.save()
+            old_people = {credit.person_id for credit in article.credits.all()}
+            article.credits.all().delete()
+            _create_credits(article, credits, people)
+            orphan_candidates |= old_people
+            result.updated += 1
+
+    for article in existing.values():  # on the page last time, gone now
+        if article.edited and not force:
+            result.kept += 1
+            continue
+        orphan_candidates |= {credit.person_id for credit in article.credits.all()}
+        article.delete()
+        result.deleted += 1
+
+    if orphan_candidates:
+        # People whose only credits were just replaced would linger on the people pages.
+        Person.objects.filter(pk__in=orphan_candidates, credits__isnull=True).delete()
+
+
+def _article_values(parsed: ParsedArticle) -> tuple[dict, list[tuple[str, str, str, int]]]:
+    notes = list(parsed.notes)
+    values = {
+        "kicker": parsed.kicker or "",
+        "headline": parsed.headline or "",
+        "subtitle": parsed.subtitle or "",
+        "column": parsed.column or "",
+        "byline": parsed.byline or "",
+        "kind": parsed.kind if parsed.kind in KINDS else Kind.NEWS,
+        "body": "\n".join(parsed.paragraphs),
+    }
+    for name in ("kicker", "headline", "subtitle", "column", "byline"):
+        clipped = _clip(values[name], Article, name)
+        if clipped != values[name]:
+            label = Article._meta.get_field(name).verbose_name
+            notes.append(f"{label}过长, 已截断")
+            values[name] = clipped
+    values["notes"] = notes
+
+    credits: list[tuple[str, str, str, int]] = []
+    seen: set[tuple[str, str]] = set()
+    for credit in parsed.credits:
+        name = _clip(credit.name.strip(), Person, "name")
+        role = credit.role if credit.role in ROLES else Role.OTHER
+        if not name or (name, role) in seen:  # one credit per person and role
+            continue
+        seen.add((name, role))
+        printed = _clip(credit.printed_role or "", Credit, "printed_role")
+        credits.append((name, role, printed, len(credits)))
+    return values, credits
+
+
+def _current(article: Article) -> tuple[dict, list[tuple[str, str, str, int]]]:
+    values = {name: getattr(article, name) for name in ARTICLE_FIELDS}
+    credits = [
+        (credit.person.name, credit.role, credit.printed_role, credit.order)
+        for credit in sorted(article.credits.all(), key=lambda c: c.order)
+    ]
+    return values, credits
+
+
+def _people(articles: list[ParsedArticle]) -> dict[str, Person]:
+    names = {credit.name.strip() for article in articles for credit in article.credits}
+    names = {_clip(name, Person, "name") for name in names if name}
+    people = {person.name: person for person in Person.objects.filter(name__in=names)}
+    for name in names - people.keys():
+        people[name], _ = Person.objects.get_or_create(name=name)
+    return people
+
+
+def _create_credits(article: Article, credits, people: dict[str, Person]) -> None:
+    Credit.objects.bulk_create(
+        Credit(article=article, person=people[name], role=role, printed_role=printed, order=order)
+        for name, role, printed, order in credits
+    )
+
+
+def _save_if_changed(instance, values: dict) -> bool:
+    changed = [name for name, value in values.items() if getattr(instance, name) != value]
+    if not changed:
+        return False
+    for name in changed:
+        setattr(instance, name, values[name])
+    instance.save()
+    return True
+
+
+def _clip(value: str, model, field_name: str) -> str:
+    return value[: model._meta.get_field(field_name).max_length]
