@@ -1,5 +1,8 @@
 import pytest
 
+# Shared fixtures (seed_editions, …) for every test folder.
+pytest_plugins = ["tests.fixtures"]
+
 
 @pytest.fixture(autouse=True, scope="session")
 def search_index_dir(tmp_path_factory):
