@@ -54,6 +54,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "articles.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -61,6 +62,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "articles.middleware.SearchRateLimitMiddleware",
 ]
 
 ROOT_URLCONF = "yongkang.urls"
@@ -95,6 +97,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
+
+# A process-local cache is enough for the search rate limit on one small server (each worker
+# counts on its own); DJANGO_CACHE_BACKEND/LOCATION point it at a shared cache instead.
+CACHES = {
+    "default": {
+        "BACKEND": os.environ.get(
+            "DJANGO_CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"
+        ),
+        "LOCATION": os.environ.get("DJANGO_CACHE_LOCATION", "yongkang"),
+    }
+}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -156,6 +169,28 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS
 if HTTPS:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# No inline script or style anywhere: templates use static/css and static/js only.
+CONTENT_SECURITY_POLICY = "; ".join(
+    [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "frame-ancestors 'none'",
+        "form-action 'self'",
+    ]
+)
+
+# Searches per client ("30/10s", "100/m"; "off" disables). Client = REMOTE_ADDR, or the
+# first X-Forwarded-For hop when the site runs behind a proxy that sets it.
+# Off by default under pytest (it sets PYTEST_VERSION) so tests that search a lot from one
+# client aren't throttled; the rate limit's own tests switch it on with override_settings.
+SEARCH_RATE_LIMIT = os.environ.get(
+    "YONGKANG_SEARCH_RATE", "off" if "PYTEST_VERSION" in os.environ else "30/10s"
+)
+SEARCH_RATE_CACHE = "default"
+TRUST_X_FORWARDED_FOR = env_bool("DJANGO_TRUST_X_FORWARDED_FOR", False)
 
 LOGGING = {
     "version": 1,
