@@ -1,0 +1,174 @@
+"""One benchmark phase in its own process: ``python -m bench.phases PHASE --n N --out FILE``.
+
+The caller (bench.run) sets DJANGO_SETTINGS_MODULE and the data/index folders in the
+environment before this process starts, so Django is configured for exactly one side.
+"""
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import time
+from urllib.parse import urlencode
+
+import django
+
+WARMUP_QUERIES = 20
+
+
+def percentile(values: list[float], pct: float) -> float:
+    ordered = sorted(values)
+    if not ordered:
+        return float("nan")
+    rank = max(0, min(len(ordered) - 1, round(pct / 100 * len(ordered) + 0.5) - 1))
+    return ordered[rank]
+
+
+def summarize(timings: list[tuple[str, float]]) -> dict:
+    out = {}
+    kinds = sorted({kind for kind, _ in timings})
+    for kind in [*kinds, "all"]:
+        values = [ms for k, ms in timings if kind in ("all", k)]
+        out[kind] = {
+            "count": len(values),
+            "p50_ms": round(statistics.median(values), 2),
+            "p95_ms": round(percentile(values, 95), 2),
+            "max_ms": round(max(values), 2),
+        }
+    return out
+
+
+def load_phase(args) -> dict:
+    from django.core.management import call_command
+
+    from .corpus import build_articles
+    from .load import load
+
+    started = time.perf_counter()
+    call_command("migrate", verbosity=0, interactive=False)
+    migrated = time.perf_counter()
+    articles = build_articles(args.n, args.seed)
+    built = time.perf_counter()
+    count = load(articles)
+    done = time.perf_counter()
+    return {
+        "articles": count,
+        "migrate_s": round(migrated - started, 2),
+        "read_corpus_s": round(built - migrated, 2),
+        "insert_s": round(done - built, 2),
+    }
+
+
+def project_url(query) -> str:
+    params = {"q": query.q}
+    if query.person:
+        params["person"] = query.person
+    if query.start:
+        params["start"] = query.start
+    if query.end:
+        params["end"] = query.end
+    if query.sort:
+        params["sort"] = query.sort
+    return "/search/?" + urlencode(params)
+
+
+baseline_url = project_url
+
+
+def search_phase(args) -> dict:
+    from django.test import Client
+
+    from .corpus import build_articles
+    from .queries import make_queries
+
+    articles = build_articles(args.n, args.seed)
+    queries = make_queries(articles, args.queries, args.seed)
+    warmup = make_queries(articles, WARMUP_QUERIES, args.seed + 99)
+    url_for = project_url if args.side == "project" else baseline_url
+    client = Client()
+    for query in warmup:
+        client.get(url_for(query))
+    timings, failures = [], []
+    for query in queries:
+        url = url_for(query)
+        started = time.perf_counter()
+        response = client.get(url)
+        elapsed = (time.perf_counter() - started) * 1000
+        if response.status_code != 200:
+            failures.append({"url": url, "status": response.status_code})
+        timings.append((query.kind, elapsed))
+    return {
+        "queries": len(queries),
+        "warmup_queries": len(warmup),
+        "failures": failures,
+        "latency": summarize(timings),
+        "sample": [q.as_dict() for q in queries[:12]],
+    }
+
+
+def fresh_phase(args) -> dict:
+    """Save an article as the admin does (ORM save in a transaction) and poll the search."""
+    from django.db import transaction
+
+    from articles.models import Article
+    from articles.search import service
+
+    delays, misses = [], 0
+    step = max(Article.objects.count() // 7, 1)
+    pks = list(Article.objects.order_by("pk").values_list("pk", flat=True)[::step])
+    for number, pk in enumerate(pks[:5]):
+        token = f"freshbench{number}x{os.getpid()}"
+        started = time.perf_counter()
+        with transaction.atomic():
+            article = Article.objects.select_for_update().get(pk=pk)
+            article.headline = f"{article.headline} {token}"
+            article.edited = True
+            article.save()
+        found = False
+        while time.perf_counter() - started < args.fresh_timeout:
+            if service_hits(service, token):
+                found = True
+                break
+            time.sleep(0.01)
+        if found:
+            delays.append((time.perf_counter() - started) * 1000)
+        else:
+            misses += 1
+    return {
+        "saves": len(pks[:5]),
+        "found": len(delays),
+        "missed": misses,
+        "timeout_s": args.fresh_timeout,
+        "p50_ms": round(statistics.median(delays), 1) if delays else None,
+        "max_ms": round(max(delays), 1) if delays else None,
+    }
+
+
+def service_hits(service, token: str) -> int:
+    result = service.search(q=token)
+    return getattr(result, "count", None) or len(getattr(result, "results", result) or [])
+
+
+PHASES = {"load": load_phase, "search": search_phase, "fresh": fresh_phase}
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("phase", choices=sorted(PHASES))
+    parser.add_argument("--n", type=lambda v: None if v == "all" else int(v), required=True)
+    parser.add_argument("--seed", type=int, required=True)
+    parser.add_argument("--side", choices=("project", "baseline"), default="project")
+    parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--fresh-timeout", type=float, default=5.0)
+    parser.add_argument("--out", required=True)
+    args = parser.parse_args(argv)
+    django.setup()
+    result = PHASES[args.phase](args)
+    with open(args.out, "w", encoding="utf-8") as fh:
+        json.dump(result, fh, ensure_ascii=False, indent=2)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,330 @@
+"""Benchmark the project's search against stock haystack + Whoosh + jieba.
+
+    .venv/bin/python -m bench.run --n 10000        # or --n all, or --quick (1,000)
+    .venv/bin/python -m bench.run --n all --only baseline   # the slow side alone
+
+Each side gets a fresh data folder under bench/out/ (database + index), loaded with bulk
+inserts, then: the side's indexing command as an operator runs it (wall time, index size,
+peak RSS of the whole process tree), search-page latency through Django's test client, and
+(project only) how long an admin-style save takes to become searchable. The baseline's result
+is cached per N in bench/out/baseline-n<N>.json so project-side re-runs compare against it.
+"""
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from datetime import datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+SEED = 20240607
+
+SIDES = {
+    "project": {
+        "settings": "yongkang.settings",
+        "index_command": ["manage.py", "rebuild_index", "--noinput"],
+    },
+    "baseline": {
+        "settings": "bench.baseline_settings",
+        "index_command": ["manage.py", "rebuild_index", "--noinput"],
+    },
+}
+
+TARGETS = {
+    "index_speedup": 20.0,
+    "index_speedup_stretch": 50.0,
+    "search_p95_ms": 50.0,
+    "search_speedup": 10.0,
+    "index_peak_mb": 1024.0,
+    "fresh_ms": 1000.0,
+}
+
+
+# --- memory: sum of RSS over the child's process tree, polled from /proc -------------------
+
+
+def _children(pid: int) -> list[int]:
+    kids = []
+    try:
+        for task in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{task}/children") as fh:
+                kids.extend(int(p) for p in fh.read().split())
+    except (FileNotFoundError, ProcessLookupError, PermissionError):
+        pass
+    return kids
+
+
+def _rss_bytes(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/statm") as fh:
+            return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (FileNotFoundError, ProcessLookupError, IndexError):
+        return 0
+
+
+def tree_rss(pid: int) -> int:
+    total, stack = 0, [pid]
+    while stack:
+        current = stack.pop()
+        total += _rss_bytes(current)
+        stack.extend(_children(current))
+    return total
+
+
+def run_measured(cmd: list[str], env: dict, log: Path) -> dict:
+    """Run a command; wall time, peak tree RSS (polled every 50 ms) and wait4's ru_maxrss."""
+    peak = 0
+    started = time.perf_counter()
+    with open(log, "ab") as fh:
+        fh.write(f"\n$ {' '.join(cmd)}\n".encode())
+        fh.flush()
+        proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=fh, stderr=subprocess.STDOUT)
+        done = threading.Event()
+
+        def poll():
+            nonlocal peak
+            while not done.is_set():
+                peak = max(peak, tree_rss(proc.pid))
+                done.wait(0.05)
+
+        watcher = threading.Thread(target=poll, daemon=True)
+        watcher.start()
+        _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        done.set()
+        watcher.join()
+    elapsed = time.perf_counter() - started
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}); see {log}")
+    return {
+        "seconds": round(elapsed, 2),
+        "peak_tree_rss_mb": round(peak / 2**20, 1),
+        "max_single_rss_mb": round(usage.ru_maxrss / 1024, 1),
+    }
+
+
+def folder_bytes(path: Path) -> int:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+
+
+# --- one side ---------------------------------------------------------------------------------
+
+
+def side_env(side: str, folder: Path) -> dict:
+    env = dict(os.environ)
+    env.update(
+        DJANGO_SETTINGS_MODULE=SIDES[side]["settings"],
+        YONGKANG_DATA_DIR=str(folder / "data"),
+        YONGKANG_INDEX_DIR=str(folder / "index"),
+        BENCH_BASELINE_INDEX_DIR=str(folder / "index"),
+        DJANGO_LOG_LEVEL="ERROR",
+        PYTHONHASHSEED="0",
+    )
+    return env
+
+
+def run_phase(phase: str, side: str, args, env: dict, folder: Path, log: Path) -> dict:
+    out = folder / f"{phase}.json"
+    cmd = [
+        PYTHON,
+        "-m",
+        "bench.phases",
+        phase,
+        "--side",
+        side,
+        "--n",
+        args.n_arg,
+        "--seed",
+        str(args.seed),
+        "--queries",
+        str(args.queries),
+        "--out",
+        str(out),
+    ]
+    measured = run_measured(cmd, env, log)
+    result = json.loads(out.read_text(encoding="utf-8"))
+    result["process"] = measured
+    return result
+
+
+def run_side(side: str, args) -> dict:
+    folder = args.out / f"{side}-n{args.n_arg}"
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    log = folder / "log.txt"
+    env = side_env(side, folder)
+    print(f"[{side}] loading database into {folder} ...", flush=True)
+    load = run_phase("load", side, args, env, folder, log)
+    n = load["articles"]
+    print(
+        f"[{side}] {n} articles loaded in {load['process']['seconds']} s; indexing ...", flush=True
+    )
+    index = run_measured([PYTHON, *SIDES[side]["index_command"]], env, log)
+    index["command"] = " ".join(SIDES[side]["index_command"])
+    index["docs_per_s"] = round(n / index["seconds"], 1)
+    index["index_mb"] = round(folder_bytes(folder / "index") / 2**20, 1)
+    print(f"[{side}] indexed at {index['docs_per_s']} docs/s; searching ...", flush=True)
+    search = run_phase("search", side, args, env, folder, log)
+    result = {
+        "side": side,
+        "n": n,
+        "seed": args.seed,
+        "when": datetime.now().isoformat(timespec="seconds"),
+        "machine": machine(),
+        "load": load,
+        "index": index,
+        "search": search,
+    }
+    if side == "project":
+        print("[project] freshness ...", flush=True)
+        result["fresh"] = run_phase("fresh", side, args, env, folder, log)
+    (args.out / f"{side}-n{args.n_arg}.json").write_text(
+        json.dumps(result, ensure_ascii=False, indent=2), encoding="utf-8"
+    )
+    return result
+
+
+def machine() -> dict:
+    return {
+        "cpus": os.cpu_count(),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+    }
+
+
+# --- comparison -------------------------------------------------------------------------------
+
+
+def compare(project: dict | None, baseline: dict | None) -> dict:
+    checks = {}
+    if project and baseline:
+        speedup = project["index"]["docs_per_s"] / baseline["index"]["docs_per_s"]
+        checks["index_speedup"] = (
+            round(speedup, 1),
+            speedup >= TARGETS["index_speedup"],
+            f">= {TARGETS['index_speedup']}x baseline docs/s",
+        )
+        checks["index_speedup_stretch"] = (
+            round(speedup, 1),
+            speedup >= TARGETS["index_speedup_stretch"],
+            f">= {TARGETS['index_speedup_stretch']}x (stretch)",
+        )
+        ratio = (
+            baseline["search"]["latency"]["all"]["p95_ms"]
+            / project["search"]["latency"]["all"]["p95_ms"]
+        )
+        checks["search_speedup"] = (
+            round(ratio, 1),
+            ratio >= TARGETS["search_speedup"],
+            f">= {TARGETS['search_speedup']}x faster p95 than baseline",
+        )
+    if project:
+        p95 = max(v["p95_ms"] for v in project["search"]["latency"].values())
+        checks["search_p95_ms"] = (
+            p95,
+            p95 <= TARGETS["search_p95_ms"],
+            f"worst kind p95 <= {TARGETS['search_p95_ms']} ms",
+        )
+        peak = project["index"]["peak_tree_rss_mb"]
+        checks["index_peak_mb"] = (
+            peak,
+            peak <= TARGETS["index_peak_mb"],
+            f"peak RSS while indexing <= {TARGETS['index_peak_mb']} MB",
+        )
+        fresh = project.get("fresh", {})
+        worst = fresh.get("max_ms")
+        ok = bool(worst is not None and not fresh.get("missed") and worst <= TARGETS["fresh_ms"])
+        checks["fresh_ms"] = (worst, ok, f"save searchable within {TARGETS['fresh_ms']} ms")
+    return {name: {"value": v, "pass": ok, "target": t} for name, (v, ok, t) in checks.items()}
+
+
+def print_table(project: dict | None, baseline: dict | None, checks: dict, cached: bool) -> None:
+    rows = [s for s in (project, baseline) if s]
+    print()
+    print(
+        f"{'side':<9} {'N':>6} {'load s':>7} {'index s':>8} {'docs/s':>8} {'index MB':>9} "
+        f"{'peak MB':>8}"
+    )
+    for s in rows:
+        i = s["index"]
+        print(
+            f"{s['side']:<9} {s['n']:>6} {s['load']['process']['seconds']:>7} "
+            f"{i['seconds']:>8} {i['docs_per_s']:>8} {i['index_mb']:>9} "
+            f"{i['peak_tree_rss_mb']:>8}"
+        )
+    if baseline and cached:
+        print(f"(baseline from cached run of {baseline['when']})")
+    print()
+    kinds = list(rows[0]["search"]["latency"]) if rows else []
+    header = f"{'query kind':<12}" + "".join(f" {s['side'] + ' p50/p95 ms':>26}" for s in rows)
+    print(header)
+    for kind in kinds:
+        cells = "".join(
+            f" {lat[kind]['p50_ms']:>12} / {lat[kind]['p95_ms']:<11}"
+            for lat in (s["search"]["latency"] for s in rows)
+        )
+        print(f"{kind:<12}{cells}")
+    if project and project.get("fresh"):
+        f = project["fresh"]
+        print(
+            f"\nfreshness: {f['found']}/{f['saves']} saves found, p50 {f['p50_ms']} ms, "
+            f"max {f['max_ms']} ms"
+        )
+    print()
+    for name, c in checks.items():
+        print(f"{'PASS' if c['pass'] else 'FAIL'}  {name:<22} {c['value']!s:>8}   ({c['target']})")
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--n", default="10000", help="articles to load, or 'all'")
+    parser.add_argument("--quick", action="store_true", help="N = 1,000")
+    parser.add_argument("--only", choices=("project", "baseline"))
+    parser.add_argument(
+        "--fresh-baseline",
+        action="store_true",
+        help="re-run the baseline even if a cached result exists",
+    )
+    parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out")
+    args = parser.parse_args(argv)
+    args.n_arg = "1000" if args.quick else args.n
+    args.out.mkdir(parents=True, exist_ok=True)
+
+    project = baseline = None
+    cached = False
+    if args.only != "baseline":
+        project = run_side("project", args)
+    cache = args.out / f"baseline-n{args.n_arg}.json"
+    if args.only != "project" and (
+        args.fresh_baseline or not cache.exists() or args.only == "baseline"
+    ):
+        baseline = run_side("baseline", args)
+    elif cache.exists():
+        baseline, cached = json.loads(cache.read_text(encoding="utf-8")), True
+    checks = compare(project, baseline)
+    summary = {
+        "n": args.n_arg,
+        "baseline_cached": cached,
+        "checks": checks,
+        "project": project,
+        "baseline": baseline,
+    }
+    (args.out / f"results-n{args.n_arg}.json").write_text(
+        json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8"
+    )
+    print_table(project, baseline, checks, cached)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
