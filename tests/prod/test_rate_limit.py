@@ -1,0 +1,108 @@
+"""The search endpoints answer 429 (with Retry-After) to a client that searches too fast."""
+
+import pytest
+from django.core.cache import cache
+from django.test import override_settings
+
+from articles import middleware
+from articles.middleware import Rate, parse_rate
+
+pytestmark = pytest.mark.django_db
+
+SEARCH_URLS = ["/search/?q=永康", "/search/feed/?q=永康", "/api/search?q=永康"]
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    """A clock the test moves by hand, so windows pass without sleeping."""
+
+    class Clock:
+        now = 1_700_000_000.0
+
+        def time(self):
+            return self.now
+
+    fake = Clock()
+    monkeypatch.setattr(middleware.time, "time", fake.time)
+    cache.clear()
+    yield fake
+    cache.clear()
+
+
+@pytest.mark.parametrize(
+    ("text", "rate"),
+    [
+        ("30/10s", Rate(30, 10)),
+        ("100/m", Rate(100, 60)),
+        ("5/2min", Rate(5, 120)),
+        ("1000/h", Rate(1000, 3600)),
+        ("7/", Rate(7, 1)),
+        ("off", None),
+        ("", None),
+        ("0", None),
+    ],
+)
+def test_parse_rate(text, rate):
+    assert parse_rate(text) == rate
+
+
+@pytest.mark.parametrize("text", ["thirty per second", "10/5d", "-1/s", "0/10s"])
+def test_parse_rate_rejects_nonsense(text):
+    with pytest.raises(ValueError, match="rate"):
+        parse_rate(text)
+
+
+@override_settings(SEARCH_RATE_LIMIT="3/10s")
+@pytest.mark.parametrize("url", SEARCH_URLS)
+def test_too_many_searches_get_429_then_recover(client, clock, url):
+    for _ in range(3):
+        assert client.get(url).status_code != 429
+    limited = client.get(url)
+    assert limited.status_code == 429
+    assert 1 <= int(limited["Retry-After"]) <= 10
+    assert "Content-Security-Policy" in limited
+    clock.now += int(limited["Retry-After"])
+    assert client.get(url).status_code != 429
+
+
+@override_settings(SEARCH_RATE_LIMIT="2/10s")
+def test_the_api_says_why_in_json(client, clock):
+    for _ in range(2):
+        client.get("/api/search?q=a")
+    limited = client.get("/api/search?q=a")
+    assert limited.status_code == 429
+    assert limited["Content-Type"] == "application/json"
+    assert limited.json()["retry_after"] == int(limited["Retry-After"])
+
+
+@override_settings(SEARCH_RATE_LIMIT="2/10s")
+def test_the_limit_counts_per_client_and_only_on_search(client, clock):
+    for _ in range(2):
+        client.get("/search/?q=a", REMOTE_ADDR="10.0.0.1")
+    assert client.get("/api/search?q=a", REMOTE_ADDR="10.0.0.1").status_code == 429
+    assert client.get("/api/search?q=a", REMOTE_ADDR="10.0.0.2").status_code != 429
+    # Reading pages is never throttled.
+    for _ in range(5):
+        assert client.get("/admin/login/", REMOTE_ADDR="10.0.0.1").status_code == 200
+
+
+@override_settings(SEARCH_RATE_LIMIT="2/10s", TRUST_X_FORWARDED_FOR=False)
+def test_x_forwarded_for_is_ignored_unless_trusted(client, clock):
+    for hop in ("1.1.1.1", "2.2.2.2"):
+        client.get("/api/search?q=a", HTTP_X_FORWARDED_FOR=hop)
+    # Same REMOTE_ADDR, so a spoofed header does not buy a fresh allowance.
+    assert client.get("/api/search?q=a", HTTP_X_FORWARDED_FOR="3.3.3.3").status_code == 429
+
+
+@override_settings(SEARCH_RATE_LIMIT="2/10s", TRUST_X_FORWARDED_FOR=True)
+def test_behind_a_trusted_proxy_the_first_hop_is_the_client(client, clock):
+    for _ in range(2):
+        client.get("/api/search?q=a", HTTP_X_FORWARDED_FOR="1.1.1.1, 10.0.0.9")
+    assert client.get("/api/search?q=a", HTTP_X_FORWARDED_FOR="1.1.1.1").status_code == 429
+    assert client.get("/api/search?q=a", HTTP_X_FORWARDED_FOR="2.2.2.2").status_code != 429
+
+
+@override_settings(SEARCH_RATE_LIMIT="off")
+def test_the_limit_can_be_switched_off(client, clock):
+    for _ in range(50):
+        assert client.get("/api/search?q=a").status_code != 429
