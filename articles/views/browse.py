@@ -1,14 +1,428 @@
 """Reading pages: home, date archive, edition, article, people, on this day.
 
-Placeholder until the browse work lands; every view answers 404 meanwhile.
+Every page runs a fixed number of queries whatever it shows: lists select their editions
+and pages and prefetch their credits, so a long edition costs no more than a short one.
 """
 
-from django.http import Http404
+import calendar
+import logging
+from dataclasses import dataclass
+from datetime import date, datetime
+from itertools import groupby
+from zoneinfo import ZoneInfo
+
+from django import forms
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.db.models.functions import ExtractMonth, ExtractYear, TruncMonth
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.views.generic.dates import (
+    ArchiveIndexView,
+    DayArchiveView,
+    MonthArchiveView,
+    YearArchiveView,
+)
+
+from articles.models import Article, Credit, Edition, Person, Role
+
+logger = logging.getLogger(__name__)
+
+PAPER_TZ = ZoneInfo("Asia/Shanghai")
+PERSON_PAGE_SIZE = 20
+PEOPLE_PAGE_SIZE = 100
+RELATED_LIMIT = 5
+CHART_MONTHS = 36
+ON_THIS_DAY_LIMIT = 300
 
 
-def _todo(*args, **kwargs):
-    raise Http404("not built yet")
+# --- shared pieces ------------------------------------------------------------------------
 
 
-home = archive_index = archive_year = archive_month = edition = article = _todo
-people = person = on_this_day = _todo
+def article_list(queryset):
+    """Articles with everything a list item shows (date, page, credited people) preloaded."""
+    return queryset.select_related("edition", "page").prefetch_related("credits__person")
+
+
+def group_by_page(articles):
+    """[(page, [articles…]), …] in the order given; an edition page lists 版次 by 版次."""
+    return [(page, list(items)) for page, items in groupby(articles, key=lambda a: a.page)]
+
+
+@dataclass(frozen=True)
+class BylinePart:
+    text: str
+    person: Person | None = None
+
+
+def byline_parts(byline: str, credits) -> list[BylinePart]:
+    """The printed byline cut into text and credited names, so each name can be a link.
+
+    Names the byline does not print (an editor added a credit) follow at the end, so every
+    credited person is reachable from the article.
+    """
+    parts = [BylinePart(byline)] if byline else []
+    missing = []
+    for credit in credits:
+        person = credit.person
+        for index, part in enumerate(parts):
+            if part.person is None and person.name in part.text:
+                before, _, after = part.text.partition(person.name)
+                pieces = [BylinePart(before), BylinePart(person.name, person), BylinePart(after)]
+                parts[index : index + 1] = [p for p in pieces if p.text]
+                break
+        else:
+            if all(p.person != person for p in parts):
+                missing.append(person)
+    for person in missing:
+        parts.extend([BylinePart(" "), BylinePart(person.name, person)])
+    return parts
+
+
+class EditionArchiveMixin:
+    """What every date archive page shares: editions by their printed date, ints in the URL."""
+
+    model = Edition
+    date_field = "date"
+    month_format = "%m"
+    day_format = "%d"
+    allow_future = True
+    allow_empty = False
+
+
+# --- home ---------------------------------------------------------------------------------
+
+
+def home(request):
+    edition = Edition.objects.latest_first().first()
+    articles = []
+    if edition is not None:
+        articles = list(article_list(edition.articles.in_page_order()))
+    recent = Edition.objects.latest_first()[1:8]
+    context = {
+        "edition": edition,
+        "pages": group_by_page(articles),
+        "recent_editions": recent,
+    }
+    return render(request, "articles/home.html", context)
+
+
+# --- date archive -------------------------------------------------------------------------
+
+
+class ArchiveIndex(EditionArchiveMixin, ArchiveIndexView):
+    template_name = "articles/archive.html"
+    date_list_period = "year"
+    allow_empty = True
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        counts = (
+            Edition.objects.annotate(year=ExtractYear("date"))
+            .values("year")
+            .annotate(editions=Count("id"))
+            .order_by("-year")
+        )
+        context["years"] = [(row["year"], row["editions"]) for row in counts]
+        context["latest"] = Edition.objects.latest_first().first()
+        return context
+
+
+class ArchiveYear(EditionArchiveMixin, YearArchiveView):
+    template_name = "articles/archive_year.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        year = context["year"].year
+        counts = dict(
+            Edition.objects.filter(date__year=year)
+            .annotate(month=ExtractMonth("date"))
+            .values_list("month")
+            .annotate(editions=Count("id"))
+            .values_list("month", "editions")
+        )
+        context["months"] = [(month, counts.get(month, 0)) for month in range(1, 13)]
+        return context
+
+
+class ArchiveMonth(EditionArchiveMixin, MonthArchiveView):
+    template_name = "articles/archive_month.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        month = context["month"]
+        editions = {edition.date: edition for edition in context["object_list"]}
+        weeks = calendar.Calendar(firstweekday=calendar.MONDAY).monthdatescalendar(
+            month.year, month.month
+        )
+        context["weekdays"] = ["一", "二", "三", "四", "五", "六", "日"]
+        context["weeks"] = [
+            [
+                {"date": day, "in_month": day.month == month.month, "edition": editions.get(day)}
+                for day in week
+            ]
+            for week in weeks
+        ]
+        return context
+
+
+class EditionDay(EditionArchiveMixin, DayArchiveView):
+    """One printed day: its articles in page order, grouped by 版次."""
+
+    template_name = "articles/edition.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        editions = list(context["object_list"])
+        articles = article_list(
+            Article.objects.filter(edition__in=editions).order_by(
+                "edition__paper", "page__number", "position"
+            )
+        )
+        context["edition"] = editions[0]
+        context["pages"] = group_by_page(articles)
+        context["article_count"] = sum(len(items) for _, items in context["pages"])
+        return context
+
+
+archive_index = ArchiveIndex.as_view()
+archive_year = ArchiveYear.as_view()
+archive_month = ArchiveMonth.as_view()
+edition = EditionDay.as_view()
+
+
+# --- article ------------------------------------------------------------------------------
+
+
+def neighbours(article):
+    """The articles before and after this one in its edition's page order."""
+    siblings = Article.objects.filter(edition_id=article.edition_id).only(
+        "pk", "headline", "page__number", "position"
+    )
+    number, position = article.page.number, article.position
+    previous = (
+        siblings.filter(
+            Q(page__number__lt=number) | Q(page__number=number, position__lt=position)
+        )
+        .order_by("-page__number", "-position")
+        .first()
+    )
+    following = (
+        siblings.filter(
+            Q(page__number__gt=number) | Q(page__number=number, position__gt=position)
+        )
+        .order_by("page__number", "position")
+        .first()
+    )
+    return previous, following
+
+
+def related_articles(article, limit=RELATED_LIMIT):
+    """Articles the search index finds similar; none at all if the index can't answer.
+
+    Related articles are a nicety: an empty or missing index, or any backend error, must
+    leave the article page working, so every failure here just means "no related articles".
+    """
+    try:
+        from haystack.query import SearchQuerySet
+
+        results = SearchQuerySet().models(Article).more_like_this(article)[: limit * 2]
+        ids = []
+        for result in results:
+            try:
+                pk = int(result.pk)
+            except (TypeError, ValueError):
+                continue
+            if pk != article.pk and pk not in ids:
+                ids.append(pk)
+    except Exception:
+        logger.warning("related articles unavailable for article %s", article.pk, exc_info=True)
+        return []
+    found = Article.objects.select_related("edition").in_bulk(ids[:limit])
+    return [found[pk] for pk in ids[:limit] if pk in found]
+
+
+def article(request, pk):
+    item = get_object_or_404(Article.objects.select_related("edition", "page"), pk=pk)
+    credits = list(item.credits.select_related("person").order_by("order", "pk"))
+    previous, following = neighbours(item)
+    paragraphs = item.paragraphs
+    context = {
+        "article": item,
+        "edition": item.edition,
+        "paragraphs": paragraphs,
+        "description": paragraphs[0] if paragraphs else item.subtitle or item.headline,
+        "credits": credits,
+        "byline_parts": byline_parts(item.byline, credits),
+        "people": list({credit.person.pk: credit.person for credit in credits}.values()),
+        "previous": previous,
+        "next": following,
+        "related": related_articles(item),
+        "canonical_url": request.build_absolute_uri(item.get_absolute_url()),
+    }
+    return render(request, "articles/article.html", context)
+
+
+# --- people -------------------------------------------------------------------------------
+
+
+class RoleFilterForm(forms.Form):
+    role = forms.ChoiceField(choices=Role.choices, required=False)
+
+
+class PageForm(forms.Form):
+    page = forms.IntegerField(min_value=1, required=False)
+
+
+def people(request):
+    form = RoleFilterForm(request.GET)
+    role = form.cleaned_data["role"] if form.is_valid() else ""
+    if role:
+        counted = Person.objects.annotate(
+            article_count=Count("credits__article", filter=Q(credits__role=role), distinct=True)
+        ).filter(article_count__gt=0)
+    else:
+        counted = Person.objects.with_counts()
+    paginator = Paginator(counted.order_by("-article_count", "name"), PEOPLE_PAGE_SIZE, orphans=10)
+    page_obj = paginator.get_page(_page_number(request))
+    role_counts = dict(
+        Credit.objects.values_list("role").annotate(n=Count("person", distinct=True))
+    )
+    context = {
+        "role": role,
+        "roles": [(value, label, role_counts.get(value, 0)) for value, label in Role.choices],
+        "page_obj": page_obj,
+        "people": page_obj.object_list,
+        "total": paginator.count,
+    }
+    return render(request, "articles/people.html", context)
+
+
+def _page_number(request) -> int:
+    """The requested page; anything that is not a positive number means the first page."""
+    form = PageForm(request.GET)
+    if form.is_valid() and form.cleaned_data["page"]:
+        return form.cleaned_data["page"]
+    return 1
+
+
+def month_chart(article_ids_query, months=CHART_MONTHS):
+    """Articles per month over the person's latest ``months`` active months, gaps included.
+
+    Returned as bars with SVG geometry computed here, so the template needs no arithmetic
+    and the page no script or inline style.
+    """
+    rows = list(
+        Article.objects.filter(pk__in=article_ids_query)
+        .annotate(month=TruncMonth("edition__date"))
+        .values("month")
+        .annotate(n=Count("id"))
+        .order_by("month")
+    )
+    if not rows:
+        return None
+    counts = {(row["month"].year, row["month"].month): row["n"] for row in rows}
+    first, last = min(counts), max(counts)
+    keys = []
+    year, month = last
+    while (year, month) >= first and len(keys) < months:
+        keys.append((year, month))
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    keys.reverse()
+    peak = max((counts.get(key, 0) for key in keys), default=0) or 1
+    bar_width, gap, height = 14, 4, 80
+    bars = []
+    for index, (year, month) in enumerate(keys):
+        n = counts.get((year, month), 0)
+        bar_height = round(height * n / peak) if n else 0
+        bars.append(
+            {
+                "year": year,
+                "month": month,
+                "count": n,
+                "x": index * (bar_width + gap),
+                "y": height - bar_height,
+                "width": bar_width,
+                "height": bar_height,
+                "label_x": index * (bar_width + gap) + bar_width // 2,
+                "show_year": month == 1 or index == 0,
+            }
+        )
+    return {
+        "bars": bars,
+        "width": len(keys) * (bar_width + gap),
+        "height": height,
+        "peak": peak,
+        "total": sum(counts.values()),
+    }
+
+
+def person(request, name):
+    who = get_object_or_404(Person, name=name)
+    # A subquery rather than a join: someone credited twice in one article (写 and 摄) must
+    # still see it once.
+    article_ids = Credit.objects.filter(person=who).values("article_id")
+    articles = article_list(Article.objects.filter(pk__in=article_ids).newest_first())
+    paginator = Paginator(articles, PERSON_PAGE_SIZE, orphans=5)
+    page_obj = paginator.get_page(_page_number(request))
+    roles = (
+        Credit.objects.filter(person=who)
+        .values("role")
+        .annotate(n=Count("article", distinct=True))
+        .order_by("-n", "role")
+    )
+    context = {
+        "person": who,
+        "page_obj": page_obj,
+        "articles": page_obj.object_list,
+        "total": paginator.count,
+        "roles": [(row["role"], row["n"]) for row in roles],
+        "chart": month_chart(article_ids),
+    }
+    return render(request, "articles/person.html", context)
+
+
+# --- on this day --------------------------------------------------------------------------
+
+
+class OnThisDayForm(forms.Form):
+    date = forms.DateField(input_formats=["%Y-%m-%d"], required=False)
+
+
+def today() -> date:
+    """Today where the paper is printed, whatever the server's clock zone."""
+    return timezone.localdate(timezone=PAPER_TZ)
+
+
+def on_this_day(request):
+    form = OnThisDayForm(request.GET)
+    day = today()
+    error = ""
+    if form.is_valid():
+        day = form.cleaned_data["date"] or day
+    else:
+        shown = request.GET.get("date", "")[:40]
+        error = f"日期“{shown}”无法识别，请用 2022-04-02 这样的格式；下面是今天的。"
+    articles = article_list(
+        Article.objects.filter(
+            edition__date__month=day.month,
+            edition__date__day=day.day,
+            edition__date__year__lt=day.year,
+        ).newest_first()
+    )[:ON_THIS_DAY_LIMIT]
+    years = [(year, list(items)) for year, items in groupby(articles, key=lambda a: a.date.year)]
+    context = {
+        "day": day,
+        "day_label": f"{day.month}月{day.day}日",
+        "years": years,
+        "error": error,
+        "previous_day": date.fromordinal(day.toordinal() - 1),
+        "next_day": date.fromordinal(day.toordinal() + 1),
+    }
+    return render(request, "articles/on_this_day.html", context)
+
+
+def published_at(value: date) -> datetime:
+    """An edition's date as the moment it was printed (midnight in the paper's zone)."""
+    return datetime(value.year, value.month, value.day, tzinfo=PAPER_TZ)
+

@@ -1,11 +1,87 @@
-"""Atom feeds. Placeholder until the browse work lands."""
+"""Atom feeds: the newest articles, one person's articles, and a saved search."""
 
-from django.http import Http404
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.text import Truncator
+
+from articles.models import Article, Credit, Person
+from articles.views.browse import article_list, published_at
+
+FEED_SIZE = 30
+SUMMARY_CHARS = 200
 
 
-class _TodoFeed:
-    def __call__(self, request, *args, **kwargs):
-        raise Http404("not built yet")
+class ArticleFeed(Feed):
+    """What every article feed shares: how one article becomes one Atom entry."""
+
+    feed_type = Atom1Feed
+    author_name = "永康日报"
+
+    def item_title(self, item):
+        return item.headline
+
+    def item_description(self, item):
+        paragraphs = item.paragraphs
+        lead = paragraphs[0] if paragraphs else item.subtitle
+        return Truncator(lead).chars(SUMMARY_CHARS)
+
+    def item_link(self, item):
+        return item.get_absolute_url()
+
+    def item_guid(self, item):
+        return item.get_absolute_url()
+
+    def item_pubdate(self, item):
+        return published_at(item.edition.date)
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+    def item_author_name(self, item):
+        names = list(dict.fromkeys(credit.person.name for credit in item.credits.all()))
+        return "、".join(names) or None
+
+    def item_categories(self, item):
+        return [item.get_kind_display()] + ([item.column] if item.column else [])
 
 
-LatestFeed = PersonFeed = SearchFeed = _TodoFeed
+class LatestFeed(ArticleFeed):
+    title = "永康日报 · 最新文章"
+    subtitle = "永康日报数字档案最新收录的文章"
+
+    def link(self):
+        return reverse("articles:home")
+
+    def items(self):
+        return article_list(Article.objects.newest_first())[:FEED_SIZE]
+
+
+class PersonFeed(ArticleFeed):
+    def get_object(self, request, name):
+        return get_object_or_404(Person, name=name)
+
+    def title(self, obj):
+        return f"{obj.name} · 永康日报署名文章"
+
+    def subtitle(self, obj):
+        return f"永康日报数字档案中{obj.name}署名的最新文章"
+
+    def link(self, obj):
+        return obj.get_absolute_url()
+
+    def items(self, obj):
+        article_ids = Credit.objects.filter(person=obj).values("article_id")
+        return article_list(Article.objects.filter(pk__in=article_ids).newest_first())[
+            :FEED_SIZE
+        ]
+
+
+class SearchFeed(ArticleFeed):
+    """A saved search as a feed; written once the search service lands."""
+
+    def get_object(self, request):
+        from django.http import Http404
+
+        raise Http404("search feed not built yet")
