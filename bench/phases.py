@@ -60,7 +60,8 @@ def load_phase(args) -> dict:
     }
 
 
-def project_url(query) -> str:
+def baseline_url(query) -> str:
+    """The baseline form's fields (bench/baseline_views.py)."""
     params = {"q": query.q}
     if query.person:
         params["person"] = query.person
@@ -73,7 +74,18 @@ def project_url(query) -> str:
     return "/search/?" + urlencode(params)
 
 
-baseline_url = project_url
+def project_url(query) -> str:
+    """The project search form's fields (articles/forms.py)."""
+    params = {"q": query.q}
+    if query.person:
+        params["person"] = query.person
+    if query.start:
+        params["start"] = query.start
+    if query.end:
+        params["end"] = query.end
+    if query.sort:
+        params["sort"] = query.sort
+    return "/search/?" + urlencode(params)
 
 
 def search_phase(args) -> dict:

@@ -1,0 +1,61 @@
+"""The benchmark still runs end to end (tiny N); no figure here is a pass/fail criterion."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bench.corpus import CORPUS, build_articles, name_pool
+from bench.queries import KINDS, make_queries
+
+ROOT = Path(__file__).resolve().parents[2]
+
+needs_corpus = pytest.mark.skipif(not CORPUS.exists(), reason=f"benchmark corpus not at {CORPUS}")
+
+
+@needs_corpus
+def test_sample_and_queries_are_reproducible():
+    first, again = build_articles(50), build_articles(50)
+    assert [a.headline for a in first] == [a.headline for a in again]
+    assert [a.credits for a in first] == [a.credits for a in again]
+    assert [a.date for a in first] == sorted(a.date for a in first)
+    pool = set(name_pool())
+    assert len(pool) == 300
+    assert all(1 <= len(a.credits) <= 3 and {n for n, _ in a.credits} <= pool for a in first)
+
+    queries = make_queries(first, 12, seed=1)
+    assert [q.as_dict() for q in queries] == [q.as_dict() for q in make_queries(first, 12, seed=1)]
+    assert {q.kind for q in queries} == set(KINDS)
+    phrase = next(q for q in queries if q.kind == "phrase")
+    assert phrase.q.startswith('"') and phrase.q.endswith('"')
+    dated = next(q for q in queries if q.kind == "date_range")
+    assert dated.start < dated.end
+
+
+@needs_corpus
+@pytest.mark.slow
+def test_benchmark_runs_both_sides_on_a_tiny_corpus(tmp_path):
+    completed = subprocess.run(
+        [sys.executable, "-m", "bench.run", "--n", "60", "--queries", "12", "--out", str(tmp_path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    results = json.loads((tmp_path / "results-n60.json").read_text(encoding="utf-8"))
+
+    for side in ("project", "baseline"):
+        run = results[side]
+        assert run["n"] == 60
+        assert run["index"]["index_mb"] > 0
+        assert run["index"]["peak_tree_rss_mb"] > 0
+        assert run["search"]["failures"] == []
+        assert set(run["search"]["latency"]) == {*KINDS, "all"}
+        assert run["search"]["latency"]["all"]["count"] == 12
+    fresh = results["project"]["fresh"]
+    assert fresh["found"] == fresh["saves"] > 0, fresh
+    assert set(results["checks"]) >= {"index_speedup", "search_p95_ms", "fresh_ms"}
+    assert "PASS" in completed.stdout or "FAIL" in completed.stdout
