@@ -16,6 +16,7 @@ from articles.models import Article, Credit, Edition, ImportRun, Page, Person
 NEEDS_REVIEW = ~Q(notes=[]) & Q(reviewed=False)
 # Marking an article as checked is not a correction: it must not stop later imports.
 NOT_AN_EDIT = {"reviewed"}
+REVIEW_FIRST = Case(When(NEEDS_REVIEW, then=1), default=0, output_field=IntegerField())
 
 admin.site.site_header = "永康日报档案管理"
 admin.site.site_title = "永康日报档案"
@@ -98,11 +99,8 @@ class PageInline(admin.StackedInline):
             ),
         )
         return format_html(
-            '<div class="page-split" style="display:flex;gap:1.5em;align-items:flex-start">'
-            '<pre class="raw-text" style="flex:1;white-space:pre-wrap;max-height:60em;'
-            'overflow:auto;margin:0">{}</pre>'
-            '<ol class="parsed-articles" style="flex:1;max-height:60em;overflow:auto;margin:0">'
-            "{}</ol></div>",
+            '<div class="page-split"><pre class="raw-text">{}</pre>'
+            '<ol class="parsed-articles">{}</ol></div>',
             page.raw_text,
             articles,
         )
@@ -116,6 +114,9 @@ class EditionAdmin(admin.ModelAdmin):
     search_fields = ("date", "lunar_date")
     readonly_fields = ("created_at", "updated_at")
     inlines = (PageInline, ArticleInline)
+
+    class Media:
+        css = {"all": ("articles/admin.css",)}
 
     def get_queryset(self, request):
         return (
@@ -225,16 +226,12 @@ class ArticleAdmin(admin.ModelAdmin):
         return (
             super()
             .get_queryset(request)
-            .annotate(
-                review_first=Case(
-                    When(NEEDS_REVIEW, then=1), default=0, output_field=IntegerField()
-                )
-            )
+            .annotate(review_first=REVIEW_FIRST)
             .prefetch_related("credits__person")
         )
 
     def get_ordering(self, request):
-        return ("-review_first", "-edition__date", "page__number", "position")
+        return (REVIEW_FIRST.desc(), "-edition__date", "page__number", "position")
 
     def save_model(self, request, obj, form, change):
         if not change or set(form.changed_data) - NOT_AN_EDIT:

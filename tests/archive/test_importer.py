@@ -1,0 +1,291 @@
+import hashlib
+import shutil
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+import articles.importer as importer
+from articles.importer import import_file, import_paths
+from articles.models import Article, Credit, Edition, ImportRun, Page, Person
+
+from .conftest import APRIL, NOVEMBER, SEED_TEXTS, expected_for
+
+pytestmark = pytest.mark.django_db
+
+
+def snapshot():
+    """Everything an import writes, with timestamps, to compare before and after."""
+    return {
+        "editions": list(Edition.objects.order_by("pk").values()),
+        "pages": list(Page.objects.order_by("pk").values()),
+        "articles": list(Article.objects.order_by("pk").values()),
+        "credits": list(Credit.objects.order_by("pk").values()),
+        "people": list(Person.objects.order_by("pk").values()),
+    }
+
+
+def test_import_stores_every_article_field_by_field():
+    summary = import_paths(SEED_TEXTS)
+    assert [r.outcome for r in summary.results] == ["created", "created"]
+    assert Edition.objects.count() == 2
+
+    for path in SEED_TEXTS:
+        expected = expected_for(path)
+        edition = Edition.objects.get(date=expected["date"])
+        assert edition.paper == expected["paper"] == "永康日报"
+        assert edition.weekday == expected["weekday"]
+        assert edition.lunar_date == expected["lunar_date"]
+
+        page = edition.pages.get()
+        data = path.read_bytes()
+        assert page.number == 1
+        assert page.raw_text == data.decode("utf-8")
+        assert page.source_name == path.name
+        assert page.checksum == hashlib.sha256(data).hexdigest()
+
+        stored = list(edition.articles.in_page_order())
+        assert len(stored) == len(expected["articles"])
+        for position, (article, want) in enumerate(
+            zip(stored, expected["articles"], strict=True), start=1
+        ):
+            assert article.page == page
+            assert article.position == position
+            for name in ("kicker", "headline", "subtitle", "column", "byline", "kind"):
+                assert getattr(article, name) == (want[name] or ""), name
+            assert article.body == "\n".join(want["paragraphs"])
+            assert article.paragraphs == want["paragraphs"]
+            credits = list(article.credits.order_by("order").select_related("person"))
+            assert [c.person.name for c in credits] == want["reporters"]
+            assert [c.order for c in credits] == list(range(len(credits)))
+            assert not article.edited
+
+    # The April front page: the lead story's byline prints the role, storage normalises it.
+    lead = Article.objects.get(edition__date="2022-04-02", position=1)
+    credit = lead.credits.get()
+    assert (credit.person.name, credit.role, credit.printed_role) == (
+        "陈晓苏",
+        "记者",
+        "融媒首席记者",
+    )
+    # One person across both editions, credited in both.
+    chen = Person.objects.with_counts().get(name="陈晓苏")
+    assert chen.article_count == 3
+    all_reporters = {
+        n for p in SEED_TEXTS for a in expected_for(p)["articles"] for n in a["reporters"]
+    }
+    assert set(Person.objects.values_list("name", flat=True)) == all_reporters
+
+    runs = ImportRun.objects.order_by("source_name")
+    assert [(r.outcome, r.encoding, r.error) for r in runs] == [("created", "utf-8", "")] * 2
+    assert [r.articles_created for r in runs] == [4, 4]
+    assert all(r.finished_at for r in runs)
+    assert str(runs[0].edition_date) == "2022-04-02"
+
+
+def test_reimporting_the_same_files_writes_nothing():
+    import_paths(SEED_TEXTS)
+    before = snapshot()
+
+    with CaptureQueriesContext(connection) as queries:
+        summary = import_paths(SEED_TEXTS)
+
+    assert [r.outcome for r in summary.results] == ["unchanged", "unchanged"]
+    assert [r.unchanged for r in summary.results] == [4, 4]
+    assert summary.articles("created") == summary.articles("updated") == 0
+    assert snapshot() == before  # updated_at and imported_at included
+    writes = [
+        q["sql"]
+        for q in queries.captured_queries
+        if q["sql"].lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE"))
+    ]
+    assert writes and all("importrun" in sql.lower() for sql in writes)
+    assert ImportRun.objects.filter(outcome="unchanged").count() == 2
+
+
+def test_same_content_in_different_bytes_updates_only_the_page(page_dir):
+    path = page_dir / APRIL.name
+    import_file(path)
+    before = snapshot()
+    path.write_bytes(path.read_bytes() + b"\n\n")  # different checksum, same articles
+
+    result = import_file(path)
+
+    assert result.outcome == "updated"
+    assert (result.unchanged, result.updated, result.created, result.deleted) == (4, 0, 0, 0)
+    after = snapshot()
+    assert after["articles"] == before["articles"]
+    assert after["credits"] == before["credits"]
+    assert after["pages"][0]["checksum"] == hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_changed_file_updates_its_articles_and_removes_dropped_ones(page_dir):
+    path = page_dir / NOVEMBER.name
+    import_file(path)
+    untouched = Article.objects.get(edition__date="2022-11-07", position=3)
+    text = path.read_text("utf-8")
+    last_headline = expected_for(NOVEMBER)["articles"][-1]["headline"]
+    # Rename the lead story and cut the last article (the teaser) off the page.
+    text = text.replace("清廉金华建设推进会以视频形式召开", "清廉金华建设推进会召开", 1)
+    text = text[: text.index(last_headline)]
+    path.write_text(text, "utf-8")
+
+    result = import_file(path)
+
+    assert result.outcome == "updated"
+    assert (result.updated, result.deleted, result.unchanged, result.kept) == (1, 1, 2, 0)
+    edition = Edition.objects.get(date="2022-11-07")
+    assert list(edition.articles.in_page_order().values_list("headline", flat=True))[:1] == [
+        "清廉金华建设推进会召开"
+    ]
+    assert edition.articles.count() == 3
+    assert not edition.articles.filter(headline=last_headline).exists()
+    assert Article.objects.get(pk=untouched.pk).updated_at == untouched.updated_at
+    run = ImportRun.objects.latest("started_at")
+    assert (run.outcome, run.articles_updated, run.articles_deleted) == ("updated", 1, 1)
+
+
+def test_editor_changes_survive_reimport_unless_forced(page_dir):
+    path = page_dir / NOVEMBER.name
+    import_file(path)
+    fixed = Article.objects.get(edition__date="2022-11-07", position=1)
+    fixed.headline = "编辑改正的标题"
+    fixed.edited = True
+    fixed.save()
+    path.write_text(path.read_text("utf-8").replace("会议强调", "会议要求"), "utf-8")
+
+    result = import_file(path)
+    assert result.outcome == "updated"
+    assert result.kept == 1
+    fixed.refresh_from_db()
+    assert fixed.headline == "编辑改正的标题" and fixed.edited
+    assert "会议强调" in fixed.body  # the new text did not reach the kept article
+
+    unchanged_bytes = import_file(path)
+    assert unchanged_bytes.outcome == "unchanged"
+
+    forced = import_file(path, force=True)
+    assert forced.outcome == "updated" and forced.kept == 0 and forced.updated == 1
+    fixed.refresh_from_db()
+    assert fixed.headline == "清廉金华建设推进会以视频形式召开"
+    assert "会议要求" in fixed.body
+    assert not fixed.edited
+
+
+def test_changed_credits_replace_old_ones_and_drop_people_left_without_articles(page_dir):
+    path = page_dir / APRIL.name
+    import_file(path)
+    assert Person.objects.filter(name="张赤奎").exists()
+    path.write_text(path.read_text("utf-8").replace("张赤奎", "张新名"), "utf-8")
+
+    result = import_file(path)
+
+    assert result.updated == 1
+    assert not Person.objects.filter(name="张赤奎").exists()
+    article = Person.objects.get(name="张新名").articles.get()
+    assert article.byline.count("张新名") == 1
+
+
+def test_failure_in_the_middle_of_a_page_leaves_nothing_of_it(monkeypatch):
+    real = importer._create_credits
+    calls = []
+
+    def flaky(article, credits, people):
+        calls.append(article.headline)
+        if len(calls) == 2:
+            raise RuntimeError("disk full")
+        real(article, credits, people)
+
+    monkeypatch.setattr(importer, "_create_credits", flaky)
+    result = import_file(APRIL)
+
+    assert len(calls) == 2  # the first article was written before the failure
+    assert result.outcome == "failed"
+    assert str(APRIL) in result.error and "disk full" in result.error
+    assert not any(snapshot().values())
+    run = ImportRun.objects.get()
+    assert run.outcome == "failed" and "disk full" in run.error and run.finished_at
+
+
+def test_failed_update_keeps_the_previous_import_intact(monkeypatch, page_dir):
+    path = page_dir / APRIL.name
+    import_file(path)
+    before = snapshot()
+    path.write_text(path.read_text("utf-8").replace("张赤奎", "张新名"), "utf-8")
+
+    def broken(*args):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(importer, "_create_credits", broken)
+    assert import_file(path).outcome == "failed"
+    assert snapshot() == before
+
+
+def bad_files(folder):
+    good = folder / "a_good.txt"
+    shutil.copy(APRIL, good)
+    april_bytes = APRIL.read_bytes()
+    (folder / "b_binary.txt").write_bytes(
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))
+    )
+    (folder / "c_empty.txt").write_bytes(b"")
+    # Cut inside the last character: a file truncated in transfer.
+    (folder / "d_truncated.txt").write_bytes(april_bytes[: len(april_bytes.rstrip()) - 1])
+    (folder / "e_no_date.txt").write_text(
+        "# 启事\n\n本报自即日起调整出版时间。\n\n永康日报社\n", "utf-8"
+    )
+    return good
+
+
+def test_bad_files_fail_with_file_and_line_and_the_rest_is_imported(tmp_path):
+    bad_files(tmp_path)
+
+    summary = import_paths([tmp_path])
+
+    outcomes = {r.source_name.rsplit("/", 1)[-1]: r for r in summary.results}
+    assert outcomes.pop("a_good.txt").outcome == "created"
+    assert Edition.objects.get().date.isoformat() == "2022-04-02"
+    assert Article.objects.count() == 4
+    assert set(outcomes) == {"b_binary.txt", "c_empty.txt", "d_truncated.txt", "e_no_date.txt"}
+    for name, result in outcomes.items():
+        assert result.outcome == "failed", name
+        assert result.line, name
+        assert result.error.startswith(f"{tmp_path / name}:{result.line}: "), result.error
+        run = ImportRun.objects.get(source_name=str(tmp_path / name))
+        assert (run.outcome, run.error) == ("failed", result.error)
+        assert run.articles_created == 0
+    assert Page.objects.count() == 1
+
+
+def test_gb18030_file_is_imported_and_says_so(tmp_path):
+    path = tmp_path / "gbk_page.txt"
+    path.write_bytes(NOVEMBER.read_text("utf-8").encode("gb18030"))
+
+    result = import_file(path)
+
+    assert result.outcome == "created"
+    assert result.encoding.lower().replace("-", "") == "gb18030"
+    assert any("GB18030" in message.upper() for message in result.messages)
+    assert ImportRun.objects.get().encoding == result.encoding
+    page = Page.objects.get()
+    assert page.raw_text == NOVEMBER.read_text("utf-8")
+    headlines = list(Article.objects.in_page_order().values_list("headline", flat=True))
+    assert headlines == [a["headline"] for a in expected_for(NOVEMBER)["articles"]]
+
+
+def test_date_option_dates_a_page_without_masthead(tmp_path):
+    path = tmp_path / "notice.txt"
+    path.write_text("# 启事\n\n本报自即日起调整出版时间。\n", "utf-8")
+    from datetime import date
+
+    result = import_file(path, date=date(2023, 5, 6))
+
+    assert result.outcome == "created", result.error
+    assert Edition.objects.get().date == date(2023, 5, 6)
+
+
+def test_missing_file_fails_clearly(tmp_path):
+    result = import_file(tmp_path / "gone.txt")
+    assert result.outcome == "failed"
+    assert str(tmp_path / "gone.txt") in result.error
+    assert ImportRun.objects.get().outcome == "failed"
