@@ -226,7 +226,7 @@ def related_articles(article, limit=RELATED_LIMIT):
     try:
         from haystack.query import SearchQuerySet
 
-        results = SearchQuerySet().models(Article).more_like_this(article)[: limit * 2]
+        results = SearchQuerySet().more_like_this(article)[: limit * 2]
         ids = []
         for result in results:
             try:
