@@ -201,16 +201,12 @@ def neighbours(article):
     )
     number, position = article.page.number, article.position
     previous = (
-        siblings.filter(
-            Q(page__number__lt=number) | Q(page__number=number, position__lt=position)
-        )
+        siblings.filter(Q(page__number__lt=number) | Q(page__number=number, position__lt=position))
         .order_by("-page__number", "-position")
         .first()
     )
     following = (
-        siblings.filter(
-            Q(page__number__gt=number) | Q(page__number=number, position__gt=position)
-        )
+        siblings.filter(Q(page__number__gt=number) | Q(page__number=number, position__gt=position))
         .order_by("page__number", "position")
         .first()
     )
@@ -425,4 +421,3 @@ def on_this_day(request):
 def published_at(value: date) -> datetime:
     """An edition's date as the moment it was printed (midnight in the paper's zone)."""
     return datetime(value.year, value.month, value.day, tzinfo=PAPER_TZ)
-

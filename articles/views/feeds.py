@@ -73,9 +73,7 @@ class PersonFeed(ArticleFeed):
 
     def items(self, obj):
         article_ids = Credit.objects.filter(person=obj).values("article_id")
-        return article_list(Article.objects.filter(pk__in=article_ids).newest_first())[
-            :FEED_SIZE
-        ]
+        return article_list(Article.objects.filter(pk__in=article_ids).newest_first())[:FEED_SIZE]
 
 
 class SearchFeed(ArticleFeed):

@@ -26,7 +26,7 @@ def test_article_page_shows_everything_printed(client, archive):
 
 def test_byline_links_each_credited_person(client, archive):
     html = get_article(client, archive.articles["proposals"])
-    byline = html[html.index('<p class="byline">'):]
+    byline = html[html.index('<p class="byline">') :]
     byline = byline[: byline.index("</p>")]
     assert byline.startswith('<p class="byline">本报讯(融媒首席记者 <a')
     assert '<a class="person-link" href="/people/%E5%BC%A0%E8%B5%A4%E5%A5%8E/">张赤奎</a>' in byline
@@ -53,7 +53,7 @@ def test_open_graph_tags(client, archive):
 
 def test_previous_and_next_follow_page_order_within_the_edition(client, archive):
     html = get_article(client, archive.articles["commentary"])
-    nav = html[html.index('class="prev-next article-nav"'):]
+    nav = html[html.index('class="prev-next article-nav"') :]
     assert f'rel="prev" href="{archive.articles["proposals"].get_absolute_url()}"' in nav
     # The next article is on page 2.
     assert f'rel="next" href="{archive.articles["photo"].get_absolute_url()}"' in nav
@@ -82,7 +82,7 @@ def test_related_articles_come_from_more_like_this(client, archive):
     with mock.patch("haystack.query.SearchQuerySet.more_like_this") as mlt:
         mlt.return_value.__getitem__ = mock.Mock(return_value=hits)
         html = get_article(client, archive.articles["meeting"])
-    related = html[html.index("相关文章"):]
+    related = html[html.index("相关文章") :]
     assert related.index(others[0].headline) < related.index(others[1].headline)
 
 

@@ -24,8 +24,10 @@ def test_home_shows_latest_edition_in_page_order_with_people(client, archive):
 def test_home_lists_pages_in_order(client, archive):
     Edition.objects.filter(date__gt="2022-04-02").delete()
     html = client.get(reverse("articles:home")).content.decode()
-    order = [html.index(archive.articles[key].headline) for key in
-             ("meeting", "proposals", "commentary", "photo")]
+    order = [
+        html.index(archive.articles[key].headline)
+        for key in ("meeting", "proposals", "commentary", "photo")
+    ]
     assert order == sorted(order)
     assert "第2版 · 综合" in html
 
@@ -57,12 +59,12 @@ def test_month_calendar_starts_monday_and_links_edition_days(client, archive):
     html = response.content.decode()
     assert response.status_code == 200
     assert "2022年4月" in html
-    header = html[html.index("<thead>"): html.index("</thead>")]
+    header = html[html.index("<thead>") : html.index("</thead>")]
     assert header.index("一") < header.index("日")
     assert 'href="/2022/4/2/"' in html
     assert 'href="/2022/4/3/"' not in html
     # 1 April 2022 was a Friday: the first week starts with four empty cells.
-    first_row = html[html.index("<tbody>"):].split("</tr>")[0]
+    first_row = html[html.index("<tbody>") :].split("</tr>")[0]
     assert first_row.count('class="outside"') == 4
     assert 'href="/archive/2022/11/"' in html  # next month with editions
 
@@ -82,15 +84,22 @@ def test_edition_page_groups_articles_by_page(client, archive):
 
 
 def test_unknown_or_impossible_dates_are_404(client, archive):
-    for url in ("/2022/4/3/", "/2022/2/30/", "/2022/13/1/", "/archive/2019/", "/archive/2022/5/",
-                "/archive/2022/13/"):
+    for url in (
+        "/2022/4/3/",
+        "/2022/2/30/",
+        "/2022/13/1/",
+        "/archive/2019/",
+        "/archive/2022/5/",
+        "/archive/2022/13/",
+    ):
         response = client.get(url)
         assert response.status_code == 404, url
         assert "找不到这个页面" in response.content.decode()
 
 
-def test_archive_pages_run_a_bounded_number_of_queries(client, archive,
-                                                       django_assert_max_num_queries):
+def test_archive_pages_run_a_bounded_number_of_queries(
+    client, archive, django_assert_max_num_queries
+):
     for url in ("/", "/archive/", "/archive/2022/", "/archive/2022/4/", "/2022/4/2/"):
         with django_assert_max_num_queries(8):
             assert client.get(url).status_code == 200

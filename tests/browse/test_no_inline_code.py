@@ -8,8 +8,14 @@ INLINE = re.compile(r"<script|<style|\sstyle=|\son[a-z]+=|javascript:", re.IGNOR
 @pytest.mark.parametrize(
     "url",
     [
-        "/", "/archive/", "/archive/2022/", "/archive/2022/4/", "/2022/4/2/",
-        "/people/", "/people/%E9%99%88%E6%99%93%E8%8B%8F/", "/on-this-day/?date=2022-04-02",
+        "/",
+        "/archive/",
+        "/archive/2022/",
+        "/archive/2022/4/",
+        "/2022/4/2/",
+        "/people/",
+        "/people/%E9%99%88%E6%99%93%E8%8B%8F/",
+        "/on-this-day/?date=2022-04-02",
         "/articles/0/",
     ],
 )

@@ -11,7 +11,7 @@ def test_people_lists_everyone_credited_with_counts(client, archive):
     assert "共 4 人" in html
     chen = html.index(">陈晓苏</a>")
     assert html.index(">张赤奎</a>") > chen  # most articles first
-    assert "3 篇" in html[chen:chen + 80]
+    assert "3 篇" in html[chen : chen + 80]
 
 
 def test_people_filtered_by_role(client, archive):
@@ -45,7 +45,7 @@ def test_person_page_lists_articles_newest_first(client, archive):
 
 def test_person_chart_has_a_bar_per_month(client, archive):
     html = client.get(reverse("articles:person", args=["陈晓苏"])).content.decode()
-    chart = html[html.index('<figure class="month-chart">'): html.index("</figure>")]
+    chart = html[html.index('<figure class="month-chart">') : html.index("</figure>")]
     assert "<svg" in chart and "style=" not in chart
     assert "<title>2022年4月：1 篇</title>" in chart
     assert "<title>2022年11月：1 篇</title>" in chart
@@ -89,8 +89,9 @@ def test_person_pages_and_bad_page_numbers(client, archive):
         assert "第 2 / 2 页" in client.get(url, {"page": beyond}).content.decode(), beyond
 
 
-def test_person_page_queries_do_not_grow_with_articles(client, archive,
-                                                      django_assert_max_num_queries):
+def test_person_page_queries_do_not_grow_with_articles(
+    client, archive, django_assert_max_num_queries
+):
     many_articles(archive.people["王摄"], 30)
     with django_assert_max_num_queries(8):
         client.get(reverse("articles:person", args=["王摄"]))
