@@ -194,9 +194,17 @@ def _store(
         return
 
     changed = False
-    edition_values = {"weekday": parsed.weekday or "", "lunar_date": parsed.lunar_date or ""}
+    # An inner page may not print the weekday or lunar date: never blank the front page's.
+    edition_values = {
+        name: value
+        for name, value in (("weekday", parsed.weekday), ("lunar_date", parsed.lunar_date))
+        if value
+    }
     if edition is None:
-        edition = Edition.objects.create(paper=parsed.paper, date=parsed.date, **edition_values)
+        # get_or_create: another process may be importing another page of the same day.
+        edition, _ = Edition.objects.get_or_create(
+            paper=parsed.paper, date=parsed.date, defaults=edition_values
+        )
     else:
         changed |= _save_if_changed(edition, edition_values)
 
@@ -304,7 +312,9 @@ def _article_values(parsed: ParsedArticle) -> tuple[dict, list[tuple[str, str, s
         if not name or (name, role) in seen:  # one credit per person and role
             continue
         seen.add((name, role))
-        printed = _clip(credit.printed_role or "", Credit, "printed_role")
+        # A role outside the known ones is stored as 其他; keep its wording as printed.
+        printed = credit.printed_role or (credit.role if role == Role.OTHER else "")
+        printed = _clip(printed or "", Credit, "printed_role")
         credits.append((name, role, printed, len(credits)))
     return values, credits
 

@@ -289,3 +289,47 @@ def test_missing_file_fails_clearly(tmp_path):
     assert result.outcome == "failed"
     assert str(tmp_path / "gone.txt") in result.error
     assert ImportRun.objects.get().outcome == "failed"
+
+
+def test_an_inner_page_joins_its_edition_without_blanking_the_masthead(tmp_path, monkeypatch):
+    from datetime import date
+
+    from articles.parsing.parsed import Credit as ParsedCredit
+    from articles.parsing.parsed import ParsedArticle, ParsedEdition
+
+    import_file(NOVEMBER)
+    inner = tmp_path / "page2.txt"
+    inner.write_text("第2版 要闻\n\n# 内页新闻\n\n本报讯 正文。\n", "utf-8")
+    parsed = ParsedEdition(
+        paper="永康日报",
+        date=date(2022, 11, 7),
+        page_number=2,
+        page_name="要闻",
+        articles=[
+            ParsedArticle(
+                headline="内页新闻",
+                credits=[ParsedCredit("陈晓苏", "记者", "记者"), ParsedCredit("某某", "编外", "")],
+                paragraphs=["正文。"],
+            )
+        ],
+        warnings=["版面没有农历日期"],
+    )
+    monkeypatch.setattr(importer, "parse_page", lambda text, filename, date: parsed)
+
+    result = import_file(inner)
+
+    assert result.outcome == "created", result.error
+    edition = Edition.objects.get()
+    assert (edition.weekday, edition.lunar_date) == ("星期一", "壬寅年十月十四")
+    assert list(edition.pages.values_list("number", "name", "warnings")) == [
+        (1, "", []),
+        (2, "要闻", ["版面没有农历日期"]),
+    ]
+    article = edition.articles.get(page__number=2)
+    assert article.position == 1
+    # An unknown role is stored as 其他, the printed one is kept as printed.
+    assert list(article.credits.values_list("person__name", "role", "printed_role")) == [
+        ("陈晓苏", "记者", "记者"),
+        ("某某", "其他", "编外"),
+    ]
+    assert Person.objects.get(name="陈晓苏").articles.count() == 3
