@@ -161,8 +161,6 @@ def _fail(result: ImportResult, path: Path, message: str, line: int | None) -> N
 
 def _import(path: Path, result: ImportResult, *, force: bool, date: Date | None) -> None:
     data = path.read_bytes()
-    if not data.strip():
-        raise PageError("文件为空", 1)
     text, encoding = decode_page(data)
     result.encoding = encoding
     if not encoding.lower().replace("-", "").replace("_", "").startswith(("utf8", "ascii")):

@@ -77,7 +77,7 @@ def test_import_stores_every_article_field_by_field():
     assert set(Person.objects.values_list("name", flat=True)) == all_reporters
 
     runs = ImportRun.objects.order_by("source_name")
-    assert [(r.outcome, r.encoding, r.error) for r in runs] == [("created", "utf-8", "")] * 2
+    assert [(r.outcome, r.encoding, r.error) for r in runs] == [("created", "UTF-8", "")] * 2
     assert [r.articles_created for r in runs] == [4, 4]
     assert all(r.finished_at for r in runs)
     assert str(runs[0].edition_date) == "2022-04-02"

@@ -47,18 +47,20 @@ def test_parse_page_date_option_dates_a_page_without_masthead(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "content",
-    [b"", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10", b"# \xe5\x90\n"],
+    ("content", "line"),
+    [
+        (b"", 1),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10", 2),
+        ("# 永康日报新闻标题\n\n正文".encode() + b"\xe5\x90\n", 3),
+    ],
     ids=["empty", "binary", "broken-utf8"],
 )
-def test_parse_page_bad_file_names_file_and_line(tmp_path, content):
+def test_parse_page_bad_file_names_file_and_line(tmp_path, content, line):
     page = tmp_path / "bad.txt"
     page.write_bytes(content)
     with pytest.raises(CommandError) as caught:
         run_parse_page(page)
-    assert f"{page}:" in str(caught.value)
-    line = str(caught.value).removeprefix(f"{page}:").split(":", 1)[0]
-    assert line.isdigit()
+    assert str(caught.value).startswith(f"{page}:{line}: ")
 
 
 def test_parse_page_missing_file_is_a_clear_error(tmp_path):

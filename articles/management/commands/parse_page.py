@@ -30,10 +30,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, file: Path, date=None, **options):
         try:
-            data = file.read_bytes()
-            if not data.strip():
-                raise PageError("文件为空", 1)
-            text, encoding = decode_page(data)
+            text, encoding = decode_page(file.read_bytes())
             parsed = parse_page(text, filename=file.name, date=date)
         except PageError as exc:
             where = f"{file}:{exc.line}" if exc.line else str(file)
