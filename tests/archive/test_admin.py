@@ -229,3 +229,45 @@ def test_import_runs_are_read_only(admin_client, seed_editions):
 
     failed = admin_client.get(reverse("admin:articles_importrun_changelist"), {"outcome": "failed"})
     assert run.source_name not in failed.text
+
+
+def test_fixing_a_headline_in_the_edition_inline_marks_only_that_article_edited(
+    admin_client, seed_editions
+):
+    edition = Edition.objects.get(date="2022-11-07")
+    pages = list(edition.pages.all())
+    articles = list(edition.articles.in_page_order())
+    data = {
+        "paper": edition.paper,
+        "date": edition.date.isoformat(),
+        "weekday": edition.weekday,
+        "lunar_date": edition.lunar_date,
+        "pages-TOTAL_FORMS": str(len(pages)),
+        "pages-INITIAL_FORMS": str(len(pages)),
+        "pages-MIN_NUM_FORMS": "0",
+        "pages-MAX_NUM_FORMS": "1000",
+        "articles-TOTAL_FORMS": str(len(articles)),
+        "articles-INITIAL_FORMS": str(len(articles)),
+        "articles-MIN_NUM_FORMS": "0",
+        "articles-MAX_NUM_FORMS": "1000",
+    }
+    for i, page in enumerate(pages):
+        data |= {f"pages-{i}-id": str(page.pk), f"pages-{i}-edition": str(edition.pk)}
+    for i, article in enumerate(articles):
+        data |= {
+            f"articles-{i}-id": str(article.pk),
+            f"articles-{i}-edition": str(edition.pk),
+            f"articles-{i}-headline": article.headline,
+            f"articles-{i}-kind": article.kind,
+        }
+    data["articles-3-kind"] = "news"  # the parser called it a teaser
+
+    response = admin_client.post(reverse("admin:articles_edition_change", args=[edition.pk]), data)
+
+    assert response.status_code == 302
+    assert [(a.kind, a.edited) for a in edition.articles.in_page_order()] == [
+        ("news", False),
+        ("news", False),
+        ("commentary", False),
+        ("news", True),
+    ]
