@@ -344,10 +344,15 @@ def month_chart(article_ids_query, months=CHART_MONTHS):
                 "show_year": month == 1 or index == 0,
             }
         )
+    width = len(keys) * (bar_width + gap)
     return {
         "bars": bars,
-        "width": len(keys) * (bar_width + gap),
+        "width": width,
         "height": height,
+        # Drawn at 1.5x so labels stay legible; CSS shrinks it to fit narrow screens.
+        "view_height": height + 40,
+        "pixel_width": round(width * 1.5),
+        "pixel_height": round((height + 40) * 1.5),
         "peak": peak,
         "total": sum(counts.values()),
     }
