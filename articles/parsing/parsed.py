@@ -34,6 +34,8 @@ class ParsedArticle:
     # Guesses the parser made that an editor may want to check (title roles guessed,
     # byline not found, paragraphs joined across a column break, …), in plain Chinese.
     notes: list[str] = field(default_factory=list)
+    # First and last line of the page (1-based) the article was read from.
+    lines: tuple[int, int] | None = None
 
     @property
     def reporters(self) -> list[str]:
@@ -56,6 +58,8 @@ class ParsedEdition:
     articles: list[ParsedArticle] = field(default_factory=list)
     # Masthead inconsistencies (weekday or lunar date that do not match the date, …).
     warnings: list[str] = field(default_factory=list)
+    # Page lines (1-based) read as masthead furniture rather than article text.
+    masthead_lines: list[int] = field(default_factory=list)
 
     def to_json(self) -> dict:
         """The parse in exactly the schema of the seed ``*.expected.json`` files."""

@@ -1,0 +1,149 @@
+"""Cutting the body of a page (everything below the masthead) into article blocks.
+
+Each line is first tagged by its own shape (title, byline, jump line, body text); context
+then settles the doubtful ones: a short title-shaped line right after a paragraph that was
+cut mid-sentence, and followed by more text, is the rest of that paragraph spilled over a
+column break, not a new headline. A run of title lines starts an article; bylines, body text
+and jump lines belong to the article above them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .bylines import split_start_byline, standalone_byline
+from .kinds import is_notice_title, is_signature
+from .paragraphs import JUMP, ends_sentence
+from .titles import TitleLine, column_like, has_title_shape, is_enumeration
+
+_HEADING = re.compile(r"^(#{1,6})\s*(.*)$")
+# Most title lines a single article carries: kicker, headline, subtitle, column label.
+_MAX_GROUP = 4
+
+
+@dataclass
+class Block:
+    titles: list[TitleLine] = field(default_factory=list)
+    bylines: list[TitleLine] = field(default_factory=list)  # lines that are bylines only
+    body: list[TitleLine] = field(default_factory=list)
+    signature: list[TitleLine] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def first_line(self) -> int:
+        return min(t.number for t in self._all())
+
+    @property
+    def last_line(self) -> int:
+        return max(t.number for t in self._all())
+
+    def _all(self) -> list[TitleLine]:
+        return [*self.titles, *self.bylines, *self.body, *self.signature]
+
+    @property
+    def is_notice(self) -> bool:
+        return any(is_notice_title(t.text) for t in self.titles)
+
+
+def to_lines(numbered: list[tuple[int, str]]) -> list[TitleLine]:
+    lines = []
+    for number, text in numbered:
+        heading = _HEADING.match(text)
+        if heading:
+            if heading.group(2).strip():
+                lines.append(TitleLine(number, heading.group(2).strip(), len(heading.group(1))))
+        else:
+            lines.append(TitleLine(number, text, None))
+    return lines
+
+
+def _tag(line: TitleLine) -> str:
+    if JUMP.match(line.text):
+        return "jump"
+    if line.level is not None:
+        return "body" if is_enumeration(line.text) else "title"
+    if standalone_byline(line.text):
+        return "byline"
+    if has_title_shape(line.text):
+        return "title"
+    return "body"
+
+
+def tag_lines(lines: list[TitleLine]) -> list[str]:
+    tags = [_tag(line) for line in lines]
+    for i, line in enumerate(lines):
+        if tags[i] != "title" or line.level is not None or i == 0 or tags[i - 1] != "body":
+            continue
+        if ends_sentence(lines[i - 1].text):
+            continue
+        # After a cut paragraph: a scrap too short for a headline, or a line followed by
+        # plain text (not a byline, not a dateline), is the cut paragraph going on.
+        nxt = i + 1 < len(lines) and tags[i + 1] == "body"
+        opens_report = nxt and split_start_byline(lines[i + 1].text) is not None
+        if (len(line.text) <= 3 and not is_notice_title(line.text)) or (nxt and not opens_report):
+            tags[i] = "body"
+    return tags
+
+
+def _split_run(run: list[TitleLine]) -> list[list[TitleLine]]:
+    """Split consecutive title lines into groups, one headline each.
+
+    With ``#`` marks, every line at the top level starts a group of its own unless the group
+    has no top-level line yet (lines above it are its kicker). Without marks, only the last
+    few lines can belong to the article that follows; earlier ones are headline-only teasers.
+    """
+    marked = [t.level for t in run if t.level is not None]
+    if marked:
+        top = min(marked)
+        groups: list[list[TitleLine]] = [[]]
+        for line in run:
+            if line.level == top and any(t.level == top for t in groups[-1]):
+                groups.append([])
+            groups[-1].append(line)
+        return groups
+    cut = max(0, len(run) - _MAX_GROUP)
+    rest = run[cut:]
+    if len(rest) == _MAX_GROUP and not (column_like(rest[0].text) or column_like(rest[-1].text)):
+        # Four bare lines are only one group when one of them can be a column label.
+        cut += 1
+        rest = rest[1:]
+    return [[line] for line in run[:cut]] + [rest]
+
+
+def split_blocks(lines: list[TitleLine]) -> list[Block]:
+    tags = tag_lines(lines)
+    blocks: list[Block] = []
+    current: Block | None = None
+    i = 0
+    while i < len(lines):
+        line, tag = lines[i], tags[i]
+        if (
+            tag == "title"
+            and current
+            and current.is_notice
+            and current.body
+            and is_signature(line.text)
+        ):
+            current.signature.append(line)
+            i += 1
+            continue
+        if tag == "title":
+            j = i
+            while j < len(lines) and tags[j] == "title":
+                j += 1
+            groups = _split_run(lines[i:j])
+            for group in groups:
+                current = Block(titles=group)
+                blocks.append(current)
+            i = j
+            continue
+        if current is None:
+            current = Block(notes=["未找到标题"])
+            blocks.append(current)
+        if tag == "byline":
+            current.bylines.append(line)
+        else:
+            current.body.append(line)
+        i += 1
+    return blocks

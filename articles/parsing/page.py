@@ -1,0 +1,117 @@
+"""``parse_page``: the whole page, from text to :class:`ParsedEdition`."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .blocks import Block, split_blocks, to_lines
+from .bylines import split_end_byline, split_start_byline, standalone_byline
+from .decoding import numbered_lines
+from .kinds import decide_kind
+from .masthead import check_calendar, read_masthead, resolve_date
+from .paragraphs import JUMP, join_pieces
+from .parsed import Credit, PageError, ParsedArticle, ParsedEdition
+from .titles import GUESSED, assign_roles
+
+DEFAULT_PAPER = "永康日报"
+
+
+def parse_page(
+    text: str, *, filename: str | None = None, date: dt.date | None = None
+) -> ParsedEdition:
+    """Split one OCR page into its masthead and articles.
+
+    ``date`` (from ``--date``) is used when the masthead prints none, then a date in
+    ``filename``; a masthead date wins over both, with a warning when they disagree.
+    """
+    lines = numbered_lines(text)
+    if not lines:
+        raise PageError("页面为空 (empty page)", line=1)
+    head, used = read_masthead(lines)
+    edition_date = resolve_date(head, filename=filename, date=date, first_line=lines[0][0])
+    check_calendar(head, edition_date)
+    articles = [_article(block) for block in split_blocks(to_lines(lines[used:]))]
+    if not articles:
+        raise PageError("页面只有报头, 没有找到文章 (no articles found)", line=lines[-1][0])
+    return ParsedEdition(
+        paper=head.paper or DEFAULT_PAPER,
+        date=edition_date,
+        weekday=head.weekday,
+        lunar_date=head.lunar_date,
+        page_number=head.page_number,
+        page_name=head.page_name,
+        articles=articles,
+        warnings=head.warnings,
+        masthead_lines=head.lines,
+    )
+
+
+def _article(block: Block) -> ParsedArticle:
+    notes = list(block.notes)
+    if block.titles:
+        roles, guessed = assign_roles(block.titles)
+        if guessed:
+            notes.append(GUESSED)
+    else:
+        roles = dict.fromkeys(("kicker", "headline", "subtitle", "column"))
+        roles["headline"] = ""
+    bylines: list[str] = []
+    credits: list[Credit] = []
+    commentary = False
+    start_bylines = [b for b in block.bylines if not block.body or b.number < block.body[0].number]
+    for line in start_bylines:
+        found, is_commentary = standalone_byline(line.text) or ([], False)
+        bylines.append(line.text)
+        credits.extend(found)
+        commentary = commentary or is_commentary
+    pieces = [line.text for line in block.body]
+    dateline = False
+    if pieces and not start_bylines:
+        split = split_start_byline(pieces[0])
+        if split:
+            byline, found, rest = split
+            bylines.append(byline)
+            credits.extend(found)
+            dateline = True
+            pieces[0:1] = [rest] if rest else []
+    paragraphs, join_notes = join_pieces(pieces)
+    notes.extend(join_notes)
+    end_bylines = [b for b in block.bylines if b not in start_bylines]
+    if paragraphs and not end_bylines and not JUMP.match(paragraphs[-1]):
+        split_end = split_end_byline(paragraphs[-1])
+        if split_end:
+            rest, byline, found = split_end
+            paragraphs[-1] = rest
+            bylines.append(byline)
+            credits.extend(found)
+    for line in end_bylines:
+        found, is_commentary = standalone_byline(line.text) or ([], False)
+        bylines.append(line.text)
+        credits.extend(found)
+        commentary = commentary or is_commentary
+    bylines.extend(line.text for line in block.signature)
+    credits = list(dict.fromkeys(credits))
+    kind = decide_kind(
+        headline=roles["headline"] or "",
+        column=roles["column"],
+        paragraphs=paragraphs,
+        credits=credits,
+        commentary_byline=commentary,
+        dateline=dateline,
+    )
+    if not bylines and kind in ("news", "photo"):
+        notes.append("未找到署名")
+    elif bylines and not credits and kind == "news":
+        notes.append("署名中未识别出人名")
+    return ParsedArticle(
+        headline=roles["headline"] or "",
+        kicker=roles["kicker"],
+        subtitle=roles["subtitle"],
+        column=roles["column"],
+        byline=" ".join(bylines) or None,
+        credits=credits,
+        kind=kind,
+        paragraphs=paragraphs,
+        notes=notes,
+        lines=(block.first_line, block.last_line),
+    )

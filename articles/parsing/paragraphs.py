@@ -1,0 +1,66 @@
+"""Body paragraphs, re-joined where a column break cut them.
+
+OCR reads a printed page column by column and emits a paragraph break at every column end,
+so one printed paragraph can arrive as two: ``…持层层发动、全面动员,聚`` / ``焦五金产业…``.
+A printed paragraph always ends a sentence; a piece that does not was cut and continues in
+the next piece of the same article.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Sentence-final marks, full- and half-width. A colon ends a paragraph too: what follows
+# (a quotation, a list) is printed as its own paragraph.
+_FINAL = "。！？!?…；;：:"
+_CLOSERS = "”’」』\"')）】》"
+_LATIN_END = re.compile(r"[A-Za-z]$")
+_LATIN_START = re.compile(r"^[A-Za-z]")
+JUMP = re.compile(
+    r"^[(（【]?\s*[▶►>→■]*\s*(?:下转|上接|紧接|转|接|续|详见|见|更多内容见)\s*第?\s*"
+    r"[A-Z]?[\d一二三四五六七八九十]{1,3}\s*版(?:\s*[)）】])?$"
+)
+
+
+def ends_sentence(text: str) -> bool:
+    """Does ``text`` end where a printed paragraph can end?"""
+    stripped = text.rstrip()
+    while stripped and stripped[-1] in _CLOSERS:
+        before = stripped[:-1].rstrip()
+        # ``…说:“好。”`` ends a sentence; ``…称为“五金之都”`` was cut before its full stop.
+        if stripped[-1] in ")）】》" and not before.endswith(tuple(_FINAL)):
+            return bool(JUMP.match(stripped)) or _is_bracketed_aside(stripped)
+        stripped = before
+    return bool(stripped) and stripped[-1] in _FINAL
+
+
+def _is_bracketed_aside(text: str) -> bool:
+    # ``(记者 王一)`` or ``(市教育局供稿)`` closes an article; the byline parser decides what
+    # it is, the joiner only needs to know it is not a cut sentence.
+    return text.endswith((")", "）")) and ("(" in text[-40:] or "（" in text[-40:])
+
+
+def glue(first: str, second: str) -> str:
+    """Join two pieces of one paragraph; a space only between two Latin words."""
+    if _LATIN_END.search(first) and _LATIN_START.match(second):
+        return f"{first} {second}"
+    return first + second
+
+
+def join_pieces(pieces: list[str]) -> tuple[list[str], list[str]]:
+    """Paragraphs and notes (``跨栏合并段落: …``) from the body pieces of one article.
+
+    Jump lines (``(下转第2版)``) stay paragraphs of their own: the text before them was cut
+    by the page, not by a column.
+    """
+    paragraphs: list[str] = []
+    notes: list[str] = []
+    open_ = False
+    for piece in pieces:
+        if paragraphs and open_ and not JUMP.match(piece):
+            notes.append(f"跨栏合并段落: …{paragraphs[-1][-8:]}|{piece[:8]}…")
+            paragraphs[-1] = glue(paragraphs[-1], piece)
+        else:
+            paragraphs.append(piece)
+        open_ = not ends_sentence(paragraphs[-1]) and not JUMP.match(piece)
+    return paragraphs, notes

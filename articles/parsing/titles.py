@@ -1,0 +1,101 @@
+"""Title lines and their roles: kicker (引题), headline, subtitle (副题), column label (栏目).
+
+In the markdown layout the ``#`` level says which line is the headline (fewest ``#``); lines
+above it are kickers, lines below subtitles. Levels are often missing or all equal, and then
+roles are guessed from the shape printed Chinese titles have: a kicker above tends to be a
+longer lead-in that often ends with a speech verb (``…时指出``), a subtitle below often starts
+with a dash, a column label is a short bare phrase at the top or bottom of the group, and the
+headline is the short punchy line. Every such guess is recorded as a note.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .paragraphs import ends_sentence
+
+GUESSED = "标题层级为推测"
+
+_ENUMERATION = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}[、是]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．]\S)"
+)
+_DECORATED_COLUMN = re.compile(
+    r"^(?:[【\[「『].{1,12}[】\]」』]|[■□●◆◇▲△★☆▶►].{1,12}|栏目[:：].+)$"
+)
+_BARE_SHORT = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
+_KICKER_END = re.compile(r"(?:指出|强调|表示|要求|提出|寄语|致辞|宣布|认为|希望|说|称|[:：])$")
+_DASH = re.compile(r"^(?:—|--|－|-|─)")
+_INNER_STOP = re.compile(r"[。！？!?；;,，]")
+
+
+@dataclass
+class TitleLine:
+    number: int
+    text: str
+    level: int | None  # number of leading ``#``, None when unmarked
+
+
+def is_enumeration(text: str) -> bool:
+    """``一、…``, ``(二)…``, ``3.…``: a subhead inside an article, not a new article."""
+    return bool(_ENUMERATION.match(text))
+
+
+def has_title_shape(text: str) -> bool:
+    """Could this unmarked line be a title? Short, no sentence punctuation anywhere."""
+    if not 1 <= len(text) <= 40 or ends_sentence(text) or _INNER_STOP.search(text):
+        return False
+    return not text.endswith(("、", "“", "(", "（")) and not is_enumeration(text)
+
+
+def column_like(text: str) -> bool:
+    return bool(_DECORATED_COLUMN.match(text) or _BARE_SHORT.match(text))
+
+
+def assign_roles(group: list[TitleLine]) -> tuple[dict[str, str | None], bool]:
+    """Roles for one title group and whether they were guessed."""
+    roles: dict[str, str | None] = dict.fromkeys(("kicker", "headline", "subtitle", "column"))
+    lines = list(group)
+    guessed = False
+    longest = max(len(t.text) for t in lines)
+    # A column label: decorated, or a short bare phrase at either end of a longer group.
+    if len(lines) >= 2:
+        for index in (-1, 0):
+            candidate = lines[index]
+            decorated = bool(_DECORATED_COLUMN.match(candidate.text))
+            short = column_like(candidate.text) and len(candidate.text) * 2 <= longest
+            if (decorated or (short and len(lines) >= 3)) and not _KICKER_END.search(
+                candidate.text
+            ):
+                roles["column"] = candidate.text
+                lines.pop(index)
+                guessed = guessed or not decorated
+                break
+    marked = [t.level for t in lines if t.level is not None]
+    top = min(marked) if marked else None
+    if top is not None and marked.count(top) == 1:
+        head = next(i for i, t in enumerate(lines) if t.level == top)
+    else:
+        head = _guess_headline(lines)
+        guessed = guessed or len(lines) > 1
+    roles["headline"] = lines[head].text
+    before, after = lines[:head], lines[head + 1 :]
+    if before:
+        roles["kicker"] = " ".join(t.text for t in before)
+    if after:
+        roles["subtitle"] = " ".join(t.text for t in after)
+    return roles, guessed
+
+
+def _guess_headline(lines: list[TitleLine]) -> int:
+    if len(lines) == 1:
+        return 0
+    if len(lines) >= 3:
+        return 1
+    first, second = lines[0].text, lines[1].text
+    if _DASH.match(second):
+        return 0
+    if _KICKER_END.search(first):
+        return 1
+    # The headline is the short, punchy line; the explanatory one is kicker or subtitle.
+    return 0 if len(first) <= len(second) else 1
