@@ -1,0 +1,308 @@
+"""Compare the database with the search index, repair the difference, rebuild without downtime.
+
+The index is derived data: every article should have exactly one document whose stored
+fields (headline, date, kind, people, …) are what the search index would write for it now.
+
+- *missing*: an article with no document;
+- *stale*: a document whose stored fields differ from the article's (an edit that never
+  reached the index, or a document older than the article's ``updated_at`` if the index
+  stores it);
+- *orphaned*: a document whose article is gone.
+
+Repairs go through the search queue (:mod:`articles.search.queue`), the one path that writes
+the index, so a repair running beside imports and admin saves cannot undo their work.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import fcntl
+import os
+import shutil
+from dataclasses import dataclass, field
+from datetime import timedelta
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from haystack import connections
+from haystack.constants import DJANGO_CT, DJANGO_ID, ID
+from whoosh.index import TOC
+from whoosh.util.filelock import try_for
+
+from articles.models import Article, PendingIndexUpdate
+from articles.search import queue
+
+ALIAS = "default"
+CHUNK = 2000
+# Seconds to wait for a writer in another process to finish before swapping folders.
+SWAP_LOCK_TIMEOUT = 120.0
+# Changes saved just before the rebuild started may have been read by neither the old index
+# (drain still running) nor the new one; going back a little costs only a few re-indexings.
+CATCH_UP_MARGIN = timedelta(minutes=1)
+
+
+@dataclass
+class IndexReport:
+    articles: int = 0
+    documents: int = 0
+    missing: list[int] = field(default_factory=list)
+    stale: list[int] = field(default_factory=list)
+    orphaned: list[int] = field(default_factory=list)
+    stale_fields: dict[int, list[str]] = field(default_factory=dict)
+    queued: int = 0
+    failing: list[tuple[int, str]] = field(default_factory=list)
+
+    @property
+    def problems(self) -> int:
+        return len(self.missing) + len(self.stale) + len(self.orphaned)
+
+    def lines(self, examples: int = 5) -> list[str]:
+        out = [
+            f"articles in database: {self.articles}",
+            f"documents in index:   {self.documents}",
+            f"missing:  {len(self.missing)}{_examples(self.missing, examples)}",
+            f"stale:    {len(self.stale)}{_stale_examples(self, examples)}",
+            f"orphaned: {len(self.orphaned)}{_examples(self.orphaned, examples)}",
+            f"queued for indexing: {self.queued}",
+        ]
+        for article_id, error in self.failing[:examples]:
+            out.append(f"  gave up indexing article {article_id}: {error.splitlines()[0][:200]}")
+        out.append(f"problems: {self.problems}")
+        return out
+
+
+def _examples(ids: list[int], n: int) -> str:
+    return f"  e.g. article {', '.join(map(str, ids[:n]))}" if ids else ""
+
+
+def _stale_examples(report: IndexReport, n: int) -> str:
+    if not report.stale:
+        return ""
+    parts = [f"{pk} ({', '.join(report.stale_fields.get(pk, []))})" for pk in report.stale[:n]]
+    return "  e.g. article " + "; ".join(parts)
+
+
+def _backend_and_index():
+    connection = connections[ALIAS]
+    return connection.get_backend(), connection.get_unified_index().get_index(Article)
+
+
+def _compared_fields(backend, index) -> list[str]:
+    """Fields the document stores (so they can be read back), except the identifiers."""
+    _ensure_setup(backend)
+    schema = backend.index.schema
+    skip = {ID, DJANGO_CT, DJANGO_ID}
+    return [
+        name
+        for name, search_field in index.fields.items()
+        if search_field.index_fieldname in schema.names()
+        and schema[search_field.index_fieldname].stored
+        and search_field.index_fieldname not in skip
+    ]
+
+
+def _ensure_setup(backend) -> None:
+    if not backend.setup_complete:
+        backend.setup()
+
+
+def _expected(backend, index, names, article) -> dict[str, object]:
+    values = {}
+    for name in names:
+        prepare = getattr(index, f"prepare_{name}", None)
+        value = prepare(article) if prepare else index.fields[name].prepare(article)
+        values[index.fields[name].index_fieldname] = _normal(backend._from_python(value))
+    return values
+
+
+def _normal(value):
+    # Whoosh leaves out empty values; a list and its comma-joined form are the same people.
+    if value in (None, "", [], ()):
+        return None
+    return value
+
+
+def indexed_documents(backend) -> dict[int, dict]:
+    """Every document's stored fields by article pk (documents of other models skipped)."""
+    searcher = backend.searcher() if hasattr(backend, "searcher") else None
+    if searcher is None:  # a stock haystack backend
+        _ensure_setup(backend)
+        searcher = backend.index.refresh().searcher()
+    documents = {}
+    for stored in searcher.all_stored_fields():
+        if stored.get(DJANGO_CT) != "articles.article":
+            continue
+        with contextlib.suppress(TypeError, ValueError):
+            documents[int(stored[DJANGO_ID])] = stored
+    return documents
+
+
+def check() -> IndexReport:
+    backend, index = _backend_and_index()
+    names = _compared_fields(backend, index)
+    documents = indexed_documents(backend)
+    report = IndexReport(documents=len(documents))
+    seen = set()
+    last = 0
+    base = index.index_queryset(using=ALIAS)
+    while True:
+        chunk = list(base.filter(pk__gt=last).order_by("pk")[:CHUNK])
+        if not chunk:
+            break
+        last = chunk[-1].pk
+        for article in chunk:
+            seen.add(article.pk)
+            stored = documents.get(article.pk)
+            if stored is None:
+                report.missing.append(article.pk)
+                continue
+            expected = _expected(backend, index, names, article)
+            differing = [
+                name for name, value in expected.items() if _normal(stored.get(name)) != value
+            ]
+            if differing:
+                report.stale.append(article.pk)
+                report.stale_fields[article.pk] = differing
+    report.articles = len(seen)
+    report.orphaned = sorted(pk for pk in documents if pk not in seen)
+    report.queued = PendingIndexUpdate.objects.count()
+    report.failing = list(
+        PendingIndexUpdate.objects.filter(attempts__gte=queue.MAX_ATTEMPTS)
+        .order_by("article_id")
+        .values_list("article_id", "last_error")
+    )
+    return report
+
+
+def fix(report: IndexReport) -> int:
+    """Queue every problem article (orphans too: the drain removes what is gone) and drain."""
+    ids = report.missing + report.stale + report.orphaned
+    with transaction.atomic():
+        for start in range(0, len(ids), 500):
+            queue.enqueue(ids[start : start + 500])
+    return queue.drain()
+
+
+# --- rebuild beside the live index, then swap ---------------------------------------------
+
+
+def live_path() -> Path:
+    return Path(settings.HAYSTACK_CONNECTIONS[ALIAS]["PATH"])
+
+
+def rebuild(progress=None) -> IndexReport:
+    """Build a complete index in ``<path>.new`` and swap it in; return the check after.
+
+    Searches keep answering from the live index while the new one is built. The swap is
+    one ``renameat2(RENAME_EXCHANGE)`` call taken under the live index's write lock, so no
+    writer is half-way through a commit when the folders change places. Changes saved
+    while the build ran are re-queued from ``updated_at`` and drained into the new index;
+    the final check repairs anything else (an edition or person edited meanwhile).
+    """
+    live = live_path()
+    new = live.with_name(live.name + ".new")
+    with _rebuild_lock(live):
+        started = timezone.now()
+        backend, index = _backend_and_index()
+        options = {**settings.HAYSTACK_CONNECTIONS[ALIAS], "PATH": str(new)}
+        shutil.rmtree(new, ignore_errors=True)
+        builder = type(backend)(ALIAS, **options)
+        builder.setup()
+        built = 0
+        last = 0
+        base = index.index_queryset(using=ALIAS)
+        while True:
+            chunk = list(base.filter(pk__gt=last).order_by("pk")[:CHUNK])
+            if not chunk:
+                break
+            last = chunk[-1].pk
+            builder.update(index, chunk)
+            built += len(chunk)
+            if progress:
+                progress(built)
+        _swap_in(backend, builder, live, new)
+        connections.reload(ALIAS)
+        since = started - CATCH_UP_MARGIN
+        with transaction.atomic():
+            queue.enqueue(
+                Article.objects.filter(updated_at__gte=since).values_list("pk", flat=True)
+            )
+        queue.drain()
+        report = check()
+        if report.problems:
+            fix(report)
+            report = check()
+        return report
+
+
+@contextlib.contextmanager
+def _rebuild_lock(live: Path):
+    """One rebuild at a time (a second one fails at once instead of fighting over .new)."""
+    live.parent.mkdir(parents=True, exist_ok=True)
+    lock_path = live.with_name(live.name + ".rebuild.lock")
+    with open(lock_path, "w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise RuntimeError(f"another rebuild of {live} is running") from None
+        yield
+
+
+def _swap_in(backend, builder, live: Path, new: Path) -> None:
+    _ensure_setup(backend)
+    live_index = backend.index
+    # Whoosh's lock is a file inside the index folder, opened by path on every try: a writer
+    # elsewhere that gets it after the swap locks the new folder and reads its TOC then.
+    lock = live_index.lock("WRITELOCK")
+    if not try_for(lock.acquire, timeout=SWAP_LOCK_TIMEOUT, delay=0.1):
+        raise RuntimeError(f"{live} stayed locked by another writer; nothing was swapped")
+    try:
+        # Searchers elsewhere reopen only when the generation number changes, so the new
+        # index must carry a larger one than the live index has had.
+        _raise_generation(builder.index, live_index.latest_generation() + 1)
+        if live.exists():
+            exchange_paths(new, live)
+        else:
+            os.rename(new, live)
+    finally:
+        lock.release()
+    shutil.rmtree(new, ignore_errors=True)
+
+
+def _raise_generation(index, at_least: int) -> None:
+    toc = TOC.read(index.storage, index.indexname)
+    if toc.generation >= at_least:
+        return
+    old_name = TOC._filename(index.indexname, toc.generation)
+    toc.generation = at_least
+    toc.write(index.storage, index.indexname)
+    index.storage.delete_file(old_name)
+
+
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2
+
+
+def exchange_paths(a: Path, b: Path) -> None:
+    """Swap two folders in one step (Linux renameat2); elsewhere, two quick renames."""
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except AttributeError:
+        renameat2 = None
+    if renameat2 is not None:
+        result = renameat2(
+            _AT_FDCWD, os.fsencode(str(a)), _AT_FDCWD, os.fsencode(str(b)), _RENAME_EXCHANGE
+        )
+        if result == 0:
+            return
+        error = ctypes.get_errno()
+        if error not in (22, 38, 95):  # EINVAL/ENOSYS/EOPNOTSUPP: no exchange on this fs
+            raise OSError(error, os.strerror(error), str(a))
+    aside = b.with_name(b.name + ".old")
+    shutil.rmtree(aside, ignore_errors=True)
+    os.rename(b, aside)
+    os.rename(a, b)
+    os.rename(aside, a)
