@@ -15,3 +15,15 @@ def search_index_dir(tmp_path_factory):
     settings.SEARCH_INDEX_DIR = path
     connections.reload("default")
     yield path
+
+
+@pytest.fixture(autouse=True)
+def empty_search_index(search_index_dir):
+    """Each test starts with an empty index: the database is rolled back between tests and
+    its ids reused, so documents left by an earlier test would answer for other articles."""
+    from haystack import connections
+
+    backend = connections["default"].get_backend()
+    if backend.setup_complete and backend.index.refresh().doc_count_all():
+        backend.clear()
+    yield

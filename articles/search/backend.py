@@ -1,3 +1,329 @@
-"""Placeholder until the search work lands."""
+"""Haystack's Whoosh backend with a Chinese analyzer, a kept-open searcher and fast writes.
 
-from haystack.backends.whoosh_backend import WhooshEngine as JiebaWhooshEngine  # noqa: F401
+Only what must change is overridden:
+
+- schema: every TEXT field uses the one jieba analyzer (haystack would fall back to an
+  English stemmer) and keeps character offsets for exact phrases; no spelling field (it
+  re-analyses every document); the body text is not stored (views read the database);
+  ``django_id``/``kind`` get columns so results and facets are read without stored fields.
+- writes: one locked writer per batch, retried while another process holds the lock, one
+  commit per batch (:meth:`batch_writer`, used by the queue and by ``update_index``).
+- reads: a searcher kept open per connection and refreshed only when the index changed;
+  :meth:`search_articles` answers the search page in one pass over the matching document
+  numbers: total, facets and the month timeline from per-segment arrays cached with the
+  segment, the date range as a docnum filter (a Whoosh ``filter=`` date range is the
+  largest single cost measured), relevance top-k from Whoosh's scorer.
+"""
+
+import contextlib
+import heapq
+import logging
+import threading
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from haystack.backends.whoosh_backend import WhooshEngine, WhooshSearchBackend, WhooshSearchQuery
+from haystack.constants import DJANGO_ID, ID
+from haystack.exceptions import SkipDocument
+from haystack.utils import get_identifier
+from whoosh.fields import ID as WHOOSH_ID
+from whoosh.fields import KEYWORD, NUMERIC, TEXT
+from whoosh.index import LockError
+
+from articles.search.analyzer import chinese_analyzer, ensure_user_dict
+
+log = logging.getLogger(__name__)
+
+# Fields indexed as one exact token with a column (facets, filters), not analysed text.
+EXACT_FIELDS = {"kind"}
+# Integer fields read per matching document (date filter, sort, timeline): columns.
+NUMERIC_COLUMNS = {"day"}
+# Seconds to wait for another process's write lock, and how many times.
+LOCK_TIMEOUT = 10.0
+LOCK_RETRIES = 6
+WRITER_LIMIT_MB = 256
+
+# Per-segment arrays survive searcher refreshes: a segment's documents never change (only
+# its deletions do, and deleted documents never match a query).
+_segment_cache: dict[str, "SegmentData"] = {}
+_segment_lock = threading.Lock()
+
+
+@dataclass
+class SegmentData:
+    pks: list[int]
+    days: list[int]
+    kinds: list[str | None]
+    people: list[tuple[str, ...]] = field(default_factory=list)
+
+
+@dataclass
+class RawHits:
+    total: int
+    hits: list[tuple[int, float | None, list[str]]]  # (article pk, score, people)
+    people: list[tuple[str, int]]
+    years: list[tuple[int, int]]
+    kinds: list[tuple[str, int]]
+    months: list[tuple[tuple[int, int], int]]
+
+
+class JiebaWhooshSearchBackend(WhooshSearchBackend):
+    def __init__(self, connection_alias, **connection_options):
+        super().__init__(connection_alias, **connection_options)
+        self.include_spelling = False
+        self._searcher = None
+
+    # --- schema ---------------------------------------------------------------------
+
+    def build_schema(self, fields):
+        content_field_name, schema = super().build_schema(fields)
+        for field_class in fields.values():
+            fieldname = field_class.index_fieldname
+            current = schema[fieldname]
+            if fieldname in EXACT_FIELDS:
+                replacement = WHOOSH_ID(stored=field_class.stored, sortable=True)
+            elif fieldname in NUMERIC_COLUMNS:
+                replacement = NUMERIC(int, bits=32, stored=field_class.stored, sortable=True)
+            elif isinstance(current, TEXT):
+                replacement = TEXT(
+                    analyzer=chinese_analyzer(),
+                    stored=field_class.stored and fieldname != content_field_name,
+                    field_boost=field_class.boost,
+                    phrase=True,
+                    chars=True,
+                )
+            elif isinstance(current, KEYWORD):
+                replacement = KEYWORD(
+                    stored=True, commas=True, scorable=True, field_boost=field_class.boost
+                )
+            else:
+                continue
+            schema.remove(fieldname)
+            schema.add(fieldname, replacement)
+        schema.remove(DJANGO_ID)
+        schema.add(DJANGO_ID, WHOOSH_ID(stored=True, sortable=True))
+        return content_field_name, schema
+
+    def setup(self):
+        super().setup()
+        self._searcher = None
+
+    # --- writing --------------------------------------------------------------------
+
+    def _writer(self):
+        if not self.setup_complete:
+            self.setup()
+        for attempt in range(LOCK_RETRIES):
+            try:
+                self.index = self.index.refresh()
+                return self.index.writer(timeout=LOCK_TIMEOUT, delay=0.05, limitmb=WRITER_LIMIT_MB)
+            except LockError:
+                log.warning("Search index locked by another writer (try %d)", attempt + 1)
+                time.sleep(0.2 * (attempt + 1))
+        raise LockError(f"Search index {self.path} stayed locked")
+
+    @contextlib.contextmanager
+    def batch_writer(self):
+        """Hold the index write lock; yield ``write(index, objects, gone_pks) -> failures``.
+
+        Everything written inside is committed once on exit (cancelled on error).
+        """
+        ensure_user_dict()
+        writer = self._writer()
+        try:
+
+            def write(index, objects, gone_pks=()):
+                failures = {}
+                for pk in gone_pks:
+                    writer.delete_by_term(ID, f"articles.article.{pk}")
+                for obj in objects:
+                    try:
+                        doc = index.full_prepare(obj)
+                    except SkipDocument:
+                        writer.delete_by_term(ID, f"articles.article.{obj.pk}")
+                        continue
+                    except Exception as exc:  # one bad article must not block the batch
+                        failures[obj.pk] = exc
+                        continue
+                    doc = {key: self._from_python(value) for key, value in doc.items()}
+                    doc.pop("boost", None)
+                    writer.update_document(**doc)
+                return failures
+
+            yield write
+        except BaseException:
+            writer.cancel()
+            raise
+        writer.commit()
+        self._searcher = None
+
+    def update(self, index, iterable, commit=True):
+        """``update_index`` / ``rebuild_index``: one locked writer and one commit per batch."""
+        objects = list(iterable)
+        if not objects:
+            return
+        with self.batch_writer() as write:
+            failures = write(index, objects)
+        if failures and not self.silently_fail:
+            raise next(iter(failures.values()))
+        for pk, exc in failures.items():
+            log.error("Indexing article %s failed: %s", pk, exc)
+
+    def remove(self, obj_or_string, commit=True):
+        writer = self._writer()
+        try:
+            writer.delete_by_term(ID, get_identifier(obj_or_string))
+        except BaseException:
+            writer.cancel()
+            raise
+        writer.commit()
+        self._searcher = None
+
+    def delete_index(self):
+        self._close_searcher()
+        super().delete_index()
+
+    # --- reading --------------------------------------------------------------------
+
+    def _close_searcher(self):
+        if self._searcher is not None:
+            self._searcher.close()
+        self._searcher = None
+
+    def searcher(self):
+        """The open searcher, refreshed only if a commit happened since."""
+        if not self.setup_complete:
+            self.setup()
+        if self._searcher is None:
+            self.index = self.index.refresh()
+            self._searcher = self.index.searcher()
+        elif not self._searcher.up_to_date():
+            self._searcher = self._searcher.refresh()
+        return self._searcher
+
+    def search_articles(self, spec) -> RawHits:
+        """Answer one search page: ``spec`` is a :class:`articles.search.query.SearchSpec`."""
+        ensure_user_dict()
+        searcher = self.searcher()
+        text_query = spec.whoosh_query(self.content_field_name)
+        leaves = [(self._segment_data(reader), offset) for reader, offset in self._leaves(searcher)]
+        lo = spec.date_from.toordinal() if spec.date_from else None
+        hi = spec.date_to.toordinal() if spec.date_to else None
+
+        if text_query is None:
+            docnums = (
+                d for reader, offset in self._leaves(searcher) for d in _live(reader, offset)
+            )
+        else:
+            docnums = searcher.docs_for_query(text_query)
+
+        matched = []
+        people, years, kinds, months = Counter(), Counter(), Counter(), Counter()
+        pk_of, day_of = {}, {}
+        bounds = [offset for _, offset in leaves]
+        for docnum in docnums:
+            data, offset = leaves[_leaf_index(bounds, docnum)]
+            local = docnum - offset
+            day = data.days[local]
+            if (lo is not None and day < lo) or (hi is not None and day > hi):
+                continue
+            matched.append(docnum)
+            pk_of[docnum] = data.pks[local]
+            day_of[docnum] = day
+            d = date.fromordinal(day) if day > 0 else None
+            if d:
+                years[d.year] += 1
+                months[(d.year, d.month)] += 1
+            if data.kinds[local]:
+                kinds[data.kinds[local]] += 1
+            people.update(data.people[local])
+
+        end = spec.page * spec.per_page
+        if text_query is not None and spec.sort == "relevance":
+            allowed = set(matched) if (lo is not None or hi is not None) else None
+            results = searcher.search(text_query, limit=end, filter=allowed)
+            top = [(hit.docnum, hit.score) for hit in results]
+        else:
+            newest = spec.sort != "oldest"
+            pick = heapq.nlargest if newest else heapq.nsmallest
+            top = [(d, None) for d in pick(end, matched, key=lambda d: (day_of[d], -d))]
+        page = top[end - spec.per_page : end]
+        return RawHits(
+            total=len(matched),
+            hits=[(pk_of[d], score, _people(searcher, d)) for d, score in page if d in pk_of],
+            people=sorted(people.items(), key=lambda kv: (-kv[1], kv[0])),
+            years=sorted(years.items(), reverse=True),
+            kinds=sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0])),
+            months=sorted(months.items()),
+        )
+
+    @staticmethod
+    def _leaves(searcher):
+        return [(s.reader(), offset) for s, offset in searcher.leaf_searchers()]
+
+    def _segment_data(self, reader) -> SegmentData:
+        segment = reader.segment() if hasattr(reader, "segment") else None
+        key = f"{self.path}:{segment.segment_id()}" if segment is not None else None
+        if key and key in _segment_cache:
+            return _segment_cache[key]
+        if len(_segment_cache) > 200:  # merged-away segments: start over
+            _segment_cache.clear()
+        count = reader.doc_count_all()
+        pks = [0] * count
+        days = [0] * count
+        kinds = [None] * count
+        people = [()] * count
+        if count:
+            if reader.has_column(DJANGO_ID):
+                ids = reader.column_reader(DJANGO_ID, translate=True)
+                pks = [int(v) if v else 0 for v in ids]
+            if reader.has_column("day"):
+                days = list(reader.column_reader("day", translate=True))
+            for name, target in (("kind", kinds),):
+                if name in reader.schema:
+                    for term in reader.lexicon(name):
+                        value = term.decode("utf-8")
+                        for d in reader.postings(name, term).all_ids():
+                            target[d] = value
+            if "people" in reader.schema:
+                collected = [[] for _ in range(count)]
+                for term in reader.lexicon("people"):
+                    name = term.decode("utf-8")
+                    for d in reader.postings("people", term).all_ids():
+                        collected[d].append(name)
+                people = [tuple(names) for names in collected]
+        data = SegmentData(pks=pks, days=days, kinds=kinds, people=people)
+        if key:
+            with _segment_lock:
+                _segment_cache[key] = data
+        return data
+
+
+def _people(searcher, docnum) -> list[str]:
+    """Credited names in credit order, from the small stored fields (text is not stored)."""
+    value = searcher.stored_fields(docnum).get("people") or ""
+    return [name for name in value.split(",") if name]
+
+
+def _live(reader, offset):
+    for d in reader.all_doc_ids():
+        yield d + offset
+
+
+def _leaf_index(bounds, docnum):
+    # Few segments: a linear scan from the end beats bisect's call overhead.
+    for i in range(len(bounds) - 1, -1, -1):
+        if docnum >= bounds[i]:
+            return i
+    return 0
+
+
+class JiebaWhooshSearchQuery(WhooshSearchQuery):
+    pass
+
+
+class JiebaWhooshEngine(WhooshEngine):
+    backend = JiebaWhooshSearchBackend
+    query = JiebaWhooshSearchQuery

@@ -1,11 +1,70 @@
-"""Search page and JSON API. Placeholder until the search work lands."""
+"""Search page and JSON API: parse the request into a SearchForm, run one search, render."""
 
-from django.http import Http404
+from urllib.parse import urlencode
+
+from django.http import JsonResponse
+from django.shortcuts import render
+
+from articles.forms import SearchForm
+from articles.search.service import broader_search, search
+
+PER_PAGE = 20
 
 
 def search_page(request):
-    raise Http404("not built yet")
+    form = SearchForm(request.GET)
+    messages = [] if form.is_valid() else form.messages()
+    spec = form.spec(per_page=PER_PAGE)
+    result = search(spec)
+    broader = broader_search(spec) if not result.total else None
+    if broader:
+        label, wider, total = broader
+        broader = {"label": label, "total": total, "query": urlencode(wider.params())}
+    context = {
+        "search_form": form,
+        "messages": messages,
+        "spec": spec,
+        "result": result,
+        "page_obj": result.page_obj,
+        "broader": broader,
+        "filtered": bool(spec.reporter or spec.kind or spec.date_from or spec.date_to),
+    }
+    # Bad values are dropped and named on the page; the rest of the search still answers.
+    return render(request, "search/search.html", context)
 
 
 def search_api(request):
-    raise Http404("not built yet")
+    form = SearchForm(request.GET)
+    if not form.is_valid():
+        return JsonResponse(
+            {"error": "；".join(form.messages()), "fields": form.errors.get_json_data()},
+            status=400,
+            json_dumps_params={"ensure_ascii": False},
+        )
+    result = search(form.spec(per_page=PER_PAGE))
+    return JsonResponse(
+        {
+            "total": result.total,
+            "page": result.page,
+            "pages": result.pages,
+            "results": [
+                {
+                    "id": hit.article.pk,
+                    "url": request.build_absolute_uri(hit.article.get_absolute_url()),
+                    "headline": hit.article.headline,
+                    "date": hit.article.edition.date.isoformat(),
+                    "people": hit.people,
+                    "kind": hit.article.kind,
+                    "snippet": str(hit.snippet),
+                    "score": hit.score,
+                }
+                for hit in result.hits
+            ],
+            "facets": {
+                "people": [[name, count] for name, count in result.facets["people"]],
+                "year": [[year, count] for year, count in result.facets["year"]],
+                "kind": [[kind, count] for kind, _, count in result.facets["kind"]],
+            },
+        },
+        json_dumps_params={"ensure_ascii": False},
+    )

@@ -1,0 +1,147 @@
+"""Exact Chinese phrases on a jieba-tokenized field.
+
+Whoosh's ``Phrase`` wants consecutive *positions*, but search-mode jieba emits overlapping
+tokens (市委, 书记, 市委书记), so positions say nothing about adjacency. The index stores
+each token's character offsets instead; a phrase matches a document where its tokens tile
+the phrase's characters end to end at the same offsets as in the phrase (any of the
+overlapping tokens may be used, so a different segmentation in context still matches).
+"""
+
+from whoosh import query as wq
+from whoosh.matching import NullMatcher
+from whoosh.query.spans import Span, SpanWrappingMatcher
+
+from articles.search.analyzer import is_word, tokenize
+
+
+def phrase_query(fieldname: str, text: str) -> wq.Query:
+    """The query for ``"text"``: a term when the phrase is one token, else a CharPhrase."""
+    edges = tokenize(text)
+    if not edges:
+        return wq.NullQuery
+    first = min(start for _, start, _ in edges)
+    last = max(end for _, _, end in edges)
+    whole = [word for word, start, end in edges if start == first and end == last]
+    if whole:
+        return wq.Term(fieldname, whole[0])
+    return CharPhrase(fieldname, text, edges)
+
+
+class CharPhrase(wq.Query):
+    def __init__(self, fieldname, text, edges, boost=1.0):
+        self.fieldname = fieldname
+        self.text = text
+        self.edges = sorted(set(edges), key=lambda e: (e[1], e[2]))
+        self.boost = boost
+        self.first = min(start for _, start, _ in self.edges)
+        self.last = max(end for _, _, end in self.edges)
+        # Characters the analyzer drops (spaces, punctuation) may be stepped over.
+        self.skippable = {i for i, ch in enumerate(text) if not is_word(ch)}
+
+    def __repr__(self):
+        return f"CharPhrase({self.fieldname!r}, {self.text!r})"
+
+    def __eq__(self, other):
+        return (
+            isinstance(other, CharPhrase)
+            and other.fieldname == self.fieldname
+            and other.text == self.text
+        )
+
+    def __hash__(self):
+        return hash((self.fieldname, self.text))
+
+    def field(self):
+        return self.fieldname
+
+    def has_terms(self):
+        return True
+
+    def terms(self, phrases=False):
+        for word, _, _ in self.edges:
+            yield (self.fieldname, word)
+
+    def _candidates(self):
+        starts = sorted({w for w, s, _ in self.edges if s == self.first})
+        ends = sorted({w for w, _, e in self.edges if e == self.last})
+        return wq.And(
+            [
+                wq.Or([wq.Term(self.fieldname, w) for w in starts]),
+                wq.Or([wq.Term(self.fieldname, w) for w in ends]),
+            ]
+        )
+
+    def estimate_size(self, ixreader):
+        return self._candidates().estimate_size(ixreader)
+
+    def estimate_min_size(self, ixreader):
+        return 0
+
+    def matcher(self, searcher, context=None):
+        child = self._candidates().matcher(searcher, context)
+        if not child.is_active():
+            return NullMatcher()
+        words = {w for w, _, _ in self.edges}
+        terms = {}
+        for word in words:
+            if (self.fieldname, word) in searcher.reader():
+                terms[word] = wq.Term(self.fieldname, word).matcher(searcher, context)
+        return CharPhraseMatcher(child, terms, self)
+
+
+class CharPhraseMatcher(SpanWrappingMatcher):
+    def __init__(self, child, terms, phrase):
+        self.terms = terms
+        self.phrase = phrase
+        super().__init__(child)
+
+    def copy(self):
+        return self.__class__(
+            self.child.copy(), {w: m.copy() for w, m in self.terms.items()}, self.phrase
+        )
+
+    def _replacement(self, newchild):
+        return self.__class__(newchild, self.terms, self.phrase)
+
+    def _chars_at(self, docnum):
+        """word → {startchar: endchar} for this document."""
+        found = {}
+        for word, m in self.terms.items():
+            if m.is_active() and m.id() < docnum:
+                m.skip_to(docnum)
+            if m.is_active() and m.id() == docnum:
+                found[word] = {sc: ec for _, sc, ec in m.value_as("characters")}
+        return found
+
+    def _get_spans(self):
+        if not self.child.is_active():
+            return []
+        p = self.phrase
+        chars = self._chars_at(self.child.id())
+        by_start = {}
+        for word, qs, qe in p.edges:
+            if word in chars:
+                by_start.setdefault(qs, []).append((word, qe))
+        origins = set()
+        for word, _ in by_start.get(p.first, ()):
+            origins.update(sc - p.first for sc in chars[word])
+        spans = []
+        for origin in sorted(origins):
+            if self._tiles(origin, by_start, chars):
+                spans.append(Span(0, startchar=origin + p.first, endchar=origin + p.last))
+        return spans
+
+    def _tiles(self, origin, by_start, chars):
+        p = self.phrase
+        reached = {p.first}
+        for q in range(p.first, p.last):
+            if q not in reached:
+                continue
+            if q in p.skippable:
+                reached.add(q + 1)
+            for word, qe in by_start.get(q, ()):
+                if chars[word].get(origin + q) == origin + qe:
+                    reached.add(qe)
+            if p.last in reached:
+                return True
+        return p.last in reached

@@ -1,0 +1,129 @@
+"""The one search function: a :class:`SearchSpec` in, a page of results out."""
+
+import math
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.core.paginator import Paginator
+from haystack import connections
+
+from articles.models import Article, Kind
+from articles.search.query import SearchSpec
+from articles.search.snippets import make_snippet
+
+
+@dataclass
+class Hit:
+    article: Article
+    score: float | None
+    people: list[str]
+    snippet: str
+
+
+@dataclass
+class MonthBar:
+    year: int
+    month: int
+    count: int
+    percent: int
+
+    @property
+    def first_day(self) -> date:
+        return date(self.year, self.month, 1)
+
+    @property
+    def last_day(self) -> date:
+        following = date(self.year + self.month // 12, self.month % 12 + 1, 1)
+        return date.fromordinal(following.toordinal() - 1)
+
+
+@dataclass
+class SearchPage:
+    spec: SearchSpec
+    hits: list[Hit]
+    total: int
+    pages: int
+    facets: dict = field(default_factory=dict)
+    timeline: list[MonthBar] = field(default_factory=list)
+    page_obj: object = None
+
+    @property
+    def page(self) -> int:
+        return self.spec.page
+
+
+def search(spec: SearchSpec) -> SearchPage:
+    backend = connections["default"].get_backend()
+    raw = backend.search_articles(spec)
+    pages = max(1, math.ceil(raw.total / spec.per_page))
+    if spec.page > pages:
+        spec = spec.with_changes(page=pages)
+        raw = backend.search_articles(spec)
+    articles = Article.objects.select_related("edition").in_bulk([pk for pk, _, _ in raw.hits])
+    words = spec.highlight_terms
+    hits = [
+        Hit(
+            article=articles[pk],
+            score=score,
+            people=people,
+            snippet=make_snippet(articles[pk].body, words),
+        )
+        for pk, score, people in raw.hits
+        if pk in articles  # deleted, not yet drained from the index
+    ]
+    kind_labels = dict(Kind.choices)
+    facets = {
+        "people": raw.people,
+        "year": raw.years,
+        "kind": [(kind, kind_labels.get(kind, kind), count) for kind, count in raw.kinds],
+    }
+    page_obj = Paginator(range(raw.total), spec.per_page).get_page(spec.page)
+    return SearchPage(
+        spec=spec,
+        hits=hits,
+        total=raw.total,
+        pages=pages,
+        facets=facets,
+        timeline=timeline(raw.months),
+        page_obj=page_obj,
+    )
+
+
+def timeline(months) -> list[MonthBar]:
+    """Every month from the first hit to the last (empty months too), bar length relative."""
+    if not months:
+        return []
+    counts = dict(months)
+    (y, m), last = months[0][0], months[-1][0]
+    top = max(counts.values())
+    bars = []
+    while (y, m) <= last and len(bars) < 240:
+        count = counts.get((y, m), 0)
+        bars.append(MonthBar(y, m, count, math.ceil(100 * count / top) if count else 0))
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return bars
+
+
+def broader_search(spec: SearchSpec) -> tuple[str, SearchSpec, int] | None:
+    """For an empty result: the filter whose removal finds the most, as (what, spec, total)."""
+    backend = connections["default"].get_backend()
+    options = []
+    if spec.reporter:
+        options.append((f"记者“{spec.reporter}”", spec.with_changes(reporter="")))
+    if spec.kind:
+        options.append(("文章类型", spec.with_changes(kind="")))
+    if spec.date_from or spec.date_to:
+        options.append(("日期范围", spec.with_changes(date_from=None, date_to=None)))
+    if spec.excluded:
+        options.append(("排除词", spec.with_changes(excluded=())))
+    if spec.phrases:
+        options.append(
+            ("引号（精确短语）", spec.with_changes(terms=spec.terms + spec.phrases, phrases=()))
+        )
+    best = None
+    for label, candidate in options:
+        candidate = candidate.with_changes(page=1)
+        total = backend.search_articles(candidate).total
+        if total and (best is None or total > best[2]):
+            best = (label, candidate, total)
+    return best
