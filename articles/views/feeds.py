@@ -1,13 +1,20 @@
 """Atom feeds: the newest articles, one person's articles, and a saved search."""
 
+import logging
+
 from django.contrib.syndication.views import Feed
+from django.db.models import prefetch_related_objects
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.text import Truncator
 
+from articles.forms import SearchForm
 from articles.models import Article, Credit, Person
+from articles.search.service import search
 from articles.views.browse import article_list, published_at
+
+logger = logging.getLogger(__name__)
 
 FEED_SIZE = 30
 SUMMARY_CHARS = 200
@@ -77,9 +84,35 @@ class PersonFeed(ArticleFeed):
 
 
 class SearchFeed(ArticleFeed):
-    """A saved search as a feed; written once the search service lands."""
+    """A saved search (same parameters as the search page), newest matches first."""
 
     def get_object(self, request):
-        from django.http import Http404
+        form = SearchForm(request.GET)
+        # Bad values are dropped, as on the search page; a feed reader cannot show messages.
+        spec = form.spec(per_page=FEED_SIZE).with_changes(sort="newest", page=1)
+        return spec, request.GET.urlencode()
 
-        raise Http404("search feed not built yet")
+    def title(self, obj):
+        spec, _ = obj
+        reporter = f"记者：{spec.reporter}" if spec.reporter else ""
+        what = " ".join(part for part in (spec.q, reporter) if part)
+        return f"永康日报检索 · {what or '全部文章'}"
+
+    def subtitle(self, obj):
+        return "永康日报数字档案中符合这次检索的最新文章"
+
+    def link(self, obj):
+        _, query = obj
+        url = reverse("articles:search")
+        return f"{url}?{query}" if query else url
+
+    def items(self, obj):
+        spec, _ = obj
+        try:
+            articles = [hit.article for hit in search(spec).hits]
+        except Exception:
+            # A feed reader polls unattended: a broken index means an empty feed, not a 500.
+            logger.exception("search feed failed for %r", spec)
+            return []
+        prefetch_related_objects(articles, "page", "credits__person")
+        return articles
