@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from .bylines import split_start_byline, standalone_byline
 from .kinds import is_notice_title, is_signature
-from .paragraphs import JUMP, ends_sentence
+from .paragraphs import JUMP, ends_paragraph
 from .titles import TitleLine, column_like, has_title_shape, is_enumeration
 
 _HEADING = re.compile(r"^(#{1,6})\s*(.*)$")
@@ -75,7 +75,7 @@ def tag_lines(lines: list[TitleLine]) -> list[str]:
     for i, line in enumerate(lines):
         if tags[i] != "title" or line.level is not None or i == 0 or tags[i - 1] != "body":
             continue
-        if ends_sentence(lines[i - 1].text):
+        if ends_paragraph(lines[i - 1].text):
             continue
         # After a cut paragraph: a scrap too short for a headline, or a line followed by
         # plain text (not a byline, not a dateline), is the cut paragraph going on.

@@ -110,7 +110,7 @@ def lunar_string(day: dt.date) -> str:
     """The lunar date as the masthead prints it: ``壬寅年三月初二``, ``癸卯年闰二月十一``."""
     lunar = LunarDate.from_solar_date(day.year, day.month, day.day)
     year = _STEMS[(lunar.year - 4) % 10] + _BRANCHES[(lunar.year - 4) % 12]
-    month = ("闰" if lunar.isLeapMonth else "") + _LUNAR_MONTHS[lunar.month - 1] + "月"
+    month = ("闰" if lunar.is_leap_month else "") + _LUNAR_MONTHS[lunar.month - 1] + "月"
     d = lunar.day
     if d <= 10:
         name = "初" + "一二三四五六七八九十"[d - 1]

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from .bylines import split_end_byline
+
 # Sentence-final marks, full- and half-width. A colon ends a paragraph too: what follows
 # (a quotation, a list) is printed as its own paragraph.
 _FINAL = "。！？!?…；;：:"
@@ -22,8 +24,16 @@ JUMP = re.compile(
 )
 
 
+def ends_paragraph(text: str) -> bool:
+    """Does ``text`` end where a printed paragraph can end (a sentence, or closing names)?
+
+    A photo caption ends ``…赏花。记者 王一 摄``: the names close the paragraph.
+    """
+    return ends_sentence(text) or split_end_byline(text) is not None
+
+
 def ends_sentence(text: str) -> bool:
-    """Does ``text`` end where a printed paragraph can end?"""
+    """Does ``text`` end a sentence?"""
     stripped = text.rstrip()
     while stripped and stripped[-1] in _CLOSERS:
         before = stripped[:-1].rstrip()
@@ -62,5 +72,5 @@ def join_pieces(pieces: list[str]) -> tuple[list[str], list[str]]:
             paragraphs[-1] = glue(paragraphs[-1], piece)
         else:
             paragraphs.append(piece)
-        open_ = not ends_sentence(paragraphs[-1]) and not JUMP.match(piece)
+        open_ = not ends_paragraph(paragraphs[-1]) and not JUMP.match(piece)
     return paragraphs, notes
