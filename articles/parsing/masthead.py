@@ -42,9 +42,13 @@ _PAGE_NUMBER = re.compile(
 )
 # Names of newspaper sections (版名) as they commonly appear in Chinese dailies.
 _PAGE_NAME = re.compile(
-    r"^(?:版名\s*[:：]\s*)?(?P<name>要闻|综合|时政|经济|社会|民生|文化|副刊|专版|特刊|专题|体育|教育|"
-    r"健康|理论|评论|法治|城建|三农|农村|旅游|科技|国内|国际|国内国际|天下|视点|观察|广告|"
-    r"[\u4e00-\u9fff]{2,4}(?:新闻|视点|周刊|专版|特刊|副刊|广角))$"
+    r"^(?:版名\s*[:：]\s*)?(?P<name>要闻|综合|时政|经济|社会|民生|文化|副刊|专版|特刊|专题|体育|"
+    r"教育|健康|理论|评论|法治|城建|三农|农村|旅游|科技|国内|国际|国内国际|天下|视点|观察|广告)$"
+)
+# ``国内新闻``, ``文化周刊``: read as a section name only next to a page number, because
+# alone such a line could just as well be a short headline.
+_PAGE_NAME_NEAR_NUMBER = re.compile(
+    r"^(?P<name>[\u4e00-\u9fff]{2,4}(?:新闻|视点|周刊|专版|特刊|副刊|广角|时评))$"
 )
 _WEEKDAY = re.compile(r"(?:星期|礼拜|周)(?P<d>[一二三四五六日天])")
 _LUNAR = re.compile(
@@ -147,15 +151,15 @@ def date_from_filename(name: str | None) -> dt.date | None:
 
 def _strip_known(text: str) -> str:
     """What is left of a line after removing every masthead token it holds."""
+    numbered = bool(_PAGE_NUMBER.search(text))
     for pattern in (_ISO, _CN_DATE, _LUNAR, _WEEKDAY, _PAGE_NUMBER):
         text = pattern.sub(" ", text)
     text = _YEAR.sub(" ", text)
     text = _MONTH.sub(" ", text)
     text = _DAY.sub(" ", text)
     text = re.sub(r"[\s,，:：;；|/·•]+", " ", text).strip()
-    if text:
-        text = " ".join(t for t in text.split() if not _PAGE_NAME.match(t))
-    return text
+    names = [_PAGE_NAME, *([_PAGE_NAME_NEAR_NUMBER] if numbered else [])]
+    return " ".join(t for t in text.split() if not any(p.match(t) for p in names))
 
 
 def is_masthead_line(raw: str) -> bool:
@@ -243,7 +247,7 @@ def _read_line(head: Masthead, number: int, text: str, lone_numbers: list[int]) 
         head.page_number = int(digits) if digits else _cn_number(value)
         text = text.replace(page.group(0), " ")
     for token in re.split(r"[\s:：|/]+", text):
-        name = _PAGE_NAME.match(token)
+        name = _PAGE_NAME.match(token) or (page and _PAGE_NAME_NEAR_NUMBER.match(token))
         if name and head.page_name is None:
             head.page_name = name["name"]
     cn = _CN_DATE.search(text)

@@ -18,6 +18,9 @@ _FINAL = "。！？!?…；;：:"
 _CLOSERS = "”’」』\"')）】》"
 _LATIN_END = re.compile(r"[A-Za-z]$")
 _LATIN_START = re.compile(r"^[A-Za-z]")
+ENUMERATION = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}[、是]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．]\S)"
+)
 JUMP = re.compile(
     r"^[(（【]?\s*[▶►>→■]*\s*(?:下转|上接|紧接|转|接|续|详见|见|更多内容见)\s*第?\s*"
     r"[A-Z]?[\d一二三四五六七八九十]{1,3}\s*版(?:\s*[)）】])?$"
@@ -29,7 +32,10 @@ def ends_paragraph(text: str) -> bool:
 
     A photo caption ends ``…赏花。记者 王一 摄``: the names close the paragraph.
     """
-    return ends_sentence(text) or split_end_byline(text) is not None
+    if ends_sentence(text) or split_end_byline(text) is not None:
+        return True
+    # An enumerated subhead (``一、加强领导``) is a paragraph of its own.
+    return bool(ENUMERATION.match(text)) and len(text) <= 30 and not re.search(r"[,，。]", text)
 
 
 def ends_sentence(text: str) -> bool:

@@ -13,13 +13,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .paragraphs import ends_sentence
+from .paragraphs import ENUMERATION, ends_sentence
 
 GUESSED = "标题层级为推测"
 
-_ENUMERATION = re.compile(
-    r"^(?:[一二三四五六七八九十]{1,3}[、是]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．]\S)"
-)
 _DECORATED_COLUMN = re.compile(
     r"^(?:[【\[「『].{1,12}[】\]」』]|[■□●◆◇▲△★☆▶►].{1,12}|栏目[:：].+)$"
 )
@@ -38,7 +35,7 @@ class TitleLine:
 
 def is_enumeration(text: str) -> bool:
     """``一、…``, ``(二)…``, ``3.…``: a subhead inside an article, not a new article."""
-    return bool(_ENUMERATION.match(text))
+    return bool(ENUMERATION.match(text))
 
 
 def has_title_shape(text: str) -> bool:
