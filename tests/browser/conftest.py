@@ -28,7 +28,9 @@ DOCS_SCREENSHOTS = ROOT / "docs" / "screenshots"
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(django_db_setup, live_server):
+    # Depending on the live server makes the browser close first: Chromium's keep-alive
+    # connections would otherwise outlive the server and its shared test database.
     if not CHROMIUM.exists():
         pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)")
     from playwright.sync_api import sync_playwright

@@ -37,8 +37,8 @@ def test_read_from_home_through_edition_and_article_to_reporter(page, site, scre
 
 def test_calendar_leads_to_the_edition(page, site, screenshot):
     page.goto(site + "/archive/")
-    page.get_by_role("link", name=re.compile("2022年")).click()
-    page.get_by_role("link", name=re.compile("11月")).click()
+    page.locator(".year-list a", has_text="2022年").click()
+    page.locator(".month-grid a", has_text="11月").click()
     expect(page.locator("table.calendar td.has-edition")).to_have_count(1)
     screenshot(page, "calendar")
     page.locator("table.calendar td.has-edition a").click()
@@ -57,6 +57,7 @@ def test_phone_layout_has_no_sideways_scrolling(browser, site, screenshot):
             assert overflow <= 0, path
         page.goto(site + "/")
         page.locator(".article-item-title a").first.click()
+        expect(page.locator("h1.headline")).to_be_visible()
         assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
         body_size = page.locator(".article-body p").first.evaluate(
             "p => parseFloat(getComputedStyle(p).fontSize)"
