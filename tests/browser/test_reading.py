@@ -51,7 +51,7 @@ def test_phone_layout_has_no_sideways_scrolling(browser, site, screenshot):
     context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True)
     page = context.new_page()
     try:
-        for path in ("/", "/2022/11/7/", "/people/", "/archive/2022/4/"):
+        for path in ("/", "/2022/11/7/", "/people/", "/archive/2022/4/", "/search/?q=城市更新"):
             page.goto(site + path)
             overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
             assert overflow <= 0, path
