@@ -78,13 +78,13 @@ def project_url(query) -> str:
     """The project search form's fields (articles/forms.py)."""
     params = {"q": query.q}
     if query.person:
-        params["person"] = query.person
+        params["reporter"] = query.person
     if query.start:
-        params["start"] = query.start
+        params["from"] = query.start
     if query.end:
-        params["end"] = query.end
+        params["to"] = query.end
     if query.sort:
-        params["sort"] = query.sort
+        params["sort"] = "newest"
     return "/search/?" + urlencode(params)
 
 
@@ -158,8 +158,10 @@ def fresh_phase(args) -> dict:
 
 
 def service_hits(service, token: str) -> int:
-    result = service.search(q=token)
-    return getattr(result, "count", None) or len(getattr(result, "results", result) or [])
+    """Hits for ``token`` through the project's one search function, as the page calls it."""
+    from articles.forms import SearchForm
+
+    return service.search(SearchForm({"q": token}).spec()).total
 
 
 PHASES = {"load": load_phase, "search": search_phase, "fresh": fresh_phase}

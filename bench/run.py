@@ -81,6 +81,7 @@ def tree_rss(pid: int) -> int:
 def run_measured(cmd: list[str], env: dict, log: Path) -> dict:
     """Run a command; wall time, peak tree RSS (polled every 50 ms) and wait4's ru_maxrss."""
     peak = 0
+    load_before = os.getloadavg()[0]
     started = time.perf_counter()
     with open(log, "ab") as fh:
         fh.write(f"\n$ {' '.join(cmd)}\n".encode())
@@ -105,6 +106,10 @@ def run_measured(cmd: list[str], env: dict, log: Path) -> dict:
         raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}); see {log}")
     return {
         "seconds": round(elapsed, 2),
+        # CPU time of the command and the children it waited for: less sensitive than wall
+        # time to other work on the machine (the load averages show how busy it was).
+        "cpu_s": round(usage.ru_utime + usage.ru_stime, 2),
+        "loadavg_1m": [round(load_before, 2), round(os.getloadavg()[0], 2)],
         "peak_tree_rss_mb": round(peak / 2**20, 1),
         "max_single_rss_mb": round(usage.ru_maxrss / 1024, 1),
     }
