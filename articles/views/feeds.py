@@ -96,6 +96,8 @@ class SearchFeed(ArticleFeed):
         spec, _ = obj
         reporter = f"记者：{spec.reporter}" if spec.reporter else ""
         what = " ".join(part for part in (spec.q, reporter) if part)
+        # XML 1.0 cannot carry control characters; a query may hold any (fuzz-found 500).
+        what = "".join(ch for ch in what if ch >= " " or ch in "\t\n")
         return f"永康日报检索 · {what or '全部文章'}"
 
     def subtitle(self, obj):
