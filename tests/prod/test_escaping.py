@@ -14,7 +14,7 @@ IMG = "<img src=x onerror=alert(1)>"
 
 
 @pytest.fixture
-def hostile_article(tmp_path, transactional_db):
+def hostile_article(tmp_path, transactional_db, own_index):
     text = page_text(date(2009, 9, 9), "xsshead <b>bold</b>").replace(
         "市委书记章旭升主持会议。",
         f"市委书记章旭升主持会议。xsscheck {SCRIPT} 以及 {IMG} 结束。",

@@ -15,7 +15,6 @@ from datetime import date
 
 import pytest
 from django.core.management import CommandError, call_command
-from haystack import connections
 
 from articles.importer import import_paths
 from articles.models import Article, Credit
@@ -29,18 +28,6 @@ from .helpers import (
     worker,
     write_pages,
 )
-
-
-@pytest.fixture
-def own_index(tmp_path, settings):
-    """A search index of this test's own (the session index holds other tests' documents)."""
-    path = tmp_path / "index"
-    settings.HAYSTACK_CONNECTIONS = {
-        "default": {**settings.HAYSTACK_CONNECTIONS["default"], "PATH": str(path)}
-    }
-    connections.reload("default")
-    yield path
-    connections.reload("default")
 
 
 def run_check(*args):
