@@ -23,3 +23,11 @@ def page_dir(tmp_path) -> Path:
     for path in SEED_TEXTS:
         shutil.copy(path, folder / path.name)
     return folder
+
+
+@pytest.fixture
+def staff_client(client, django_user_model):
+    """A logged-in superuser; no password, so no slow password hashing per test."""
+    user = django_user_model.objects.create_superuser("editor", "editor@example.com", None)
+    client.force_login(user)
+    return client

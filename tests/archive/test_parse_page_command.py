@@ -50,7 +50,7 @@ def test_parse_page_date_option_dates_a_page_without_masthead(tmp_path):
     ("content", "line"),
     [
         (b"", 1),
-        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10", 2),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10", 3),
         ("# 永康日报新闻标题\n\n正文".encode() + b"\xe5\x90\n", 3),
     ],
     ids=["empty", "binary", "broken-utf8"],
