@@ -21,6 +21,7 @@ from django.utils import timezone
 from articles.models import Article, Credit, Edition, ImportRun, Kind, Page, Person, Role
 from articles.parsing import PageError, decode_page, parse_page
 from articles.parsing.parsed import ParsedArticle, ParsedEdition
+from articles.search.queue import deferred_indexing
 
 Outcome = ImportRun.Outcome
 
@@ -126,8 +127,6 @@ def import_paths(
 
     The search index is drained once at the end rather than after every page.
     """
-    from articles.search.queue import deferred_indexing
-
     summary = Summary()
     with deferred_indexing():
         for path in collect_files(paths):
