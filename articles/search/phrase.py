@@ -2,11 +2,12 @@
 
 Whoosh's ``Phrase`` wants consecutive *positions*, but search-mode jieba emits overlapping
 tokens (市委, 书记, 市委书记), so positions say nothing about adjacency. The index stores
-each token's character offsets instead; a phrase matches a document where its tokens tile
-the phrase's characters end to end at the same offsets as in the phrase (any of the
-overlapping tokens may be used, so a different segmentation in context still matches).
+each token's start character as its position instead; a phrase matches a document where its
+tokens tile the phrase's characters end to end at the same offsets as in the phrase (any
+of the overlapping tokens may be used, so a different segmentation in context still matches).
 """
 
+import rjieba
 from whoosh import query as wq
 from whoosh.matching import NullMatcher
 from whoosh.query.spans import Span, SpanWrappingMatcher
@@ -16,7 +17,7 @@ from articles.search.analyzer import is_word, tokenize
 
 def phrase_query(fieldname: str, text: str) -> wq.Query:
     """The query for ``"text"``: a term when the phrase is one token, else a CharPhrase."""
-    edges = tokenize(text)
+    edges = set(tokenize(text)) | set(tokenize(text, mode="default")) | _dictionary_words(text)
     if not edges:
         return wq.NullQuery
     first = min(start for _, start, _ in edges)
@@ -24,7 +25,23 @@ def phrase_query(fieldname: str, text: str) -> wq.Query:
     whole = [word for word, start, end in edges if start == first and end == last]
     if whole:
         return wq.Term(fieldname, whole[0])
-    return CharPhrase(fieldname, text, edges)
+    return CharPhrase(fieldname, text, sorted(edges))
+
+
+def _dictionary_words(text: str) -> set[tuple[str, int, int]]:
+    """Every dictionary word inside the phrase, wherever it is: the document may have cut
+    its text differently (城中村改造 holds 中村, a phrase 中村改造 alone is cut 中/村/改造)."""
+    lowered = text.lower()
+    found = set()
+    for word in set(rjieba.cut_all(text)):
+        word = word.lower()
+        if len(word) < 2 or not is_word(word):
+            continue
+        start = lowered.find(word)
+        while start != -1:
+            found.add((word, start, start + len(word)))
+            start = lowered.find(word, start + 1)
+    return found
 
 
 class CharPhrase(wq.Query):
@@ -110,7 +127,8 @@ class CharPhraseMatcher(SpanWrappingMatcher):
             if m.is_active() and m.id() < docnum:
                 m.skip_to(docnum)
             if m.is_active() and m.id() == docnum:
-                found[word] = {sc: ec for _, sc, ec in m.value_as("characters")}
+                # Positions are start offsets (see the analyzer); a word is as long as itself.
+                found[word] = {sc: sc + len(word) for sc in m.value_as("positions")}
         return found
 
     def _get_spans(self):

@@ -20,7 +20,23 @@ def search_page(request):
     if broader:
         label, wider, total = broader
         broader = {"label": label, "total": total, "query": urlencode(wider.params())}
+    link = _linker(request)
+    facets = result.facets
     context = {
+        "people_links": [
+            (name, count, link(reporter=name)) for name, count in facets["people"][:20]
+        ],
+        "year_links": [
+            (year, count, link(**{"from": f"{year}-01-01", "to": f"{year}-12-31"}))
+            for year, count in facets["year"]
+        ],
+        "kind_links": [
+            (kind, label, count, link(kind=kind)) for kind, label, count in facets["kind"]
+        ],
+        "bars": [
+            (bar, link(**{"from": bar.first_day.isoformat(), "to": bar.last_day.isoformat()}))
+            for bar in result.timeline
+        ],
         "search_form": form,
         "messages": messages,
         "spec": spec,
@@ -31,6 +47,23 @@ def search_page(request):
     }
     # Bad values are dropped and named on the page; the rest of the search still answers.
     return render(request, "search/search.html", context)
+
+
+def _linker(request):
+    """``link(name=value, …)``: this search with those parameters changed, back to page 1.
+
+    Built here rather than with {% querystring %} in the template: the timeline can have a
+    hundred bars and the tag costs far more per link than one urlencode."""
+    base = request.GET.copy()
+    base.pop("page", None)
+
+    def link(**changes):
+        params = base.copy()
+        for name, value in changes.items():
+            params[name] = value
+        return "?" + params.urlencode()
+
+    return link
 
 
 def search_api(request):

@@ -60,15 +60,17 @@ def seeded(db):
 
 
 def make_article(headline, body="", day=date(2023, 5, 6), people=(), kind="news"):
-    """One more article on its own page (committed through signals like an admin save)."""
+    """One more article, indexed. (Inside a test's transaction nothing commits, so the
+    on-commit drain is replaced by the drain deferred_indexing runs on exit.)"""
     from articles.models import Article, Credit, Edition, Page, Person
+    from articles.search.queue import deferred_indexing
 
     edition, _ = Edition.objects.get_or_create(date=day)
     page, _ = Page.objects.get_or_create(
         edition=edition, number=9, defaults={"raw_text": "", "source_name": "t", "checksum": ""}
     )
     position = page.articles.count() + 1
-    with transaction.atomic():
+    with deferred_indexing(), transaction.atomic():
         article = Article.objects.create(
             edition=edition, page=page, position=position, headline=headline, body=body, kind=kind
         )
