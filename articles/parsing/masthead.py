@@ -32,6 +32,11 @@ _PROMO = re.compile(
     r"国内统一|出版物号|CN\s*\d|邮发代号|总第\s*\d|^第\s*\d+\s*期$|今日\s*\d+\s*版|本期\s*\d+\s*版|"
     r"新闻热线|广告热线|订报|电话|^(?:责任编辑|责编|美编|校对|版式|值班编委|编辑)\s*[:：]"
 )
+# Inner-page header lines end with the page's staff: ``… 第3版 综合 责任编辑：应晓丹 美编：陈雨``.
+_STAFF = re.compile(
+    r"(?:责任编辑|责编|美编|美术编辑|校对|版式|值班编委|编辑|组版)\s*[:：]\s*"
+    r"[\u4e00-\u9fff]{2,4}(?:[、,，][\u4e00-\u9fff]{2,4})*"
+)
 # Phone numbers, temperatures (``6 ~ 17``, ``12-25℃``), weather words: the weather box.
 _NUMERIC_NOISE = re.compile(r"^[\d\s~\-—/.℃°Cc]+$")
 _WEATHER = re.compile(
@@ -151,6 +156,7 @@ def date_from_filename(name: str | None) -> dt.date | None:
 
 def _strip_known(text: str) -> str:
     """What is left of a line after removing every masthead token it holds."""
+    text = _STAFF.sub(" ", text)
     numbered = bool(_PAGE_NUMBER.search(text))
     for pattern in (_ISO, _CN_DATE, _LUNAR, _WEEKDAY, _PAGE_NUMBER):
         text = pattern.sub(" ", text)
@@ -158,7 +164,7 @@ def _strip_known(text: str) -> str:
     text = _MONTH.sub(" ", text)
     text = _DAY.sub(" ", text)
     text = re.sub(r"[\s,，:：;；|/·•]+", " ", text).strip()
-    names = [_PAGE_NAME, *([_PAGE_NAME_NEAR_NUMBER] if numbered else [])]
+    names = [_PAGE_NAME, _PAPER, *([_PAGE_NAME_NEAR_NUMBER] if numbered else [])]
     return " ".join(t for t in text.split() if not any(p.match(t) for p in names))
 
 
@@ -172,7 +178,9 @@ def is_masthead_line(raw: str) -> bool:
         return True
     if _PAGE_NAME.match(text):
         return True
-    return len(text) <= 40 and _strip_known(text) == "" and _has_date_token(text)
+    # The staff names make a header line long; only the rest must be short.
+    rest = _STAFF.sub(" ", text).strip()
+    return len(rest) <= 40 and _strip_known(rest) == "" and _has_date_token(rest)
 
 
 def _has_date_token(text: str) -> bool:
@@ -227,6 +235,12 @@ def _read_line(head: Masthead, number: int, text: str, lone_numbers: list[int]) 
         return
     if _PROMO.search(text) or (len(text) <= 16 and _SPONSOR.search(text)):
         return
+    text = _STAFF.sub(" ", text)
+    # One header line can carry everything: ``永康日报 2023年1月10日 星期二 农历腊月十九``.
+    for token in text.split():
+        if _PAPER.match(token) and head.paper is None:
+            head.paper = token
+            text = text.replace(token, " ", 1)
     if _LONE_DAY.match(text):
         lone_numbers.append(int(text))
         head.date_line = head.date_line or number
