@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .bylines import split_start_byline, standalone_byline
+from .bylines import standalone_byline
 from .kinds import is_notice_title, is_signature
 from .paragraphs import JUMP, ends_paragraph
-from .titles import TitleLine, column_like, has_title_shape, is_enumeration
+from .titles import DASH, TitleLine, column_like, has_title_shape, is_enumeration
 
 _HEADING = re.compile(r"^(#{1,6})\s*(.*)$")
 # Most title lines a single article carries: kicker, headline, subtitle, column label.
@@ -73,35 +73,62 @@ def _tag(line: TitleLine) -> str:
 def tag_lines(lines: list[TitleLine]) -> list[str]:
     tags = [_tag(line) for line in lines]
     for i, line in enumerate(lines):
-        if tags[i] != "title" or line.level is not None or i == 0 or tags[i - 1] != "body":
+        if tags[i] != "title" or line.level is not None:
             continue
-        if ends_paragraph(lines[i - 1].text):
+        nxt = lines[i + 1].text if i + 1 < len(lines) and tags[i + 1] == "body" else ""
+        if _continues_into(line.text, nxt):
+            # ``…项目共有2`` / ``6个,…``: the start of a paragraph cut inside a number.
+            tags[i] = "body"
             continue
-        # After a cut paragraph: a scrap too short for a headline, or a line followed by
-        # plain text (not a byline, not a dateline), is the cut paragraph going on.
-        nxt = i + 1 < len(lines) and tags[i + 1] == "body"
-        opens_report = nxt and split_start_byline(lines[i + 1].text) is not None
-        if (len(line.text) <= 3 and not is_notice_title(line.text)) or (nxt and not opens_report):
+        if i == 0 or tags[i - 1] != "body" or ends_paragraph(lines[i - 1].text):
+            continue
+        # After a cut paragraph, only a scrap too short for a headline is the cut paragraph
+        # going on. A longer unpunctuated line cannot be: the rest of a paragraph runs to a
+        # sentence end, so it either has punctuation or is followed by no more text. A
+        # title-shaped line followed by text is a new article after one that ended without a
+        # full stop (``咨询电话:87135688``).
+        if len(line.text) <= 3 and not is_notice_title(line.text):
             tags[i] = "body"
     return tags
 
 
-def _split_run(run: list[TitleLine]) -> list[list[TitleLine]]:
+_OPENS_NOTHING = re.compile(r"^[,，。、；;:：!！?？”’」』)）%‰]")
+
+
+def _continues_into(line: str, following: str) -> bool:
+    """Is ``following`` the rest of ``line``, cut by a column break?
+
+    A paragraph never starts with a comma, a closing quote or a percent sign, and a number
+    cut in two (``2`` / ``6个``) leaves digits on both sides of the break.
+    """
+    if not following:
+        return False
+    if _OPENS_NOTHING.match(following):
+        return True
+    return line[-1].isdigit() and following[0].isdigit()
+
+
+def _split_run(run: list[TitleLine], *, ends_page: bool = False) -> list[list[TitleLine]]:
     """Split consecutive title lines into groups, one headline each.
 
     With ``#`` marks, every line at the top level starts a group of its own unless the group
-    has no top-level line yet (lines above it are its kicker). Without marks, only the last
-    few lines can belong to the article that follows; earlier ones are headline-only teasers.
+    has no top-level line yet (lines above it are its kicker) or it is a dashed subtitle
+    (``——写在…之际``). Without marks, only the last few lines can belong to the article
+    that follows; earlier ones are headline-only teasers. Bare lines that end the page have
+    no article to belong to: they are the teasers (导读) printed at the foot of the page.
     """
     marked = [t.level for t in run if t.level is not None]
     if marked:
         top = min(marked)
         groups: list[list[TitleLine]] = [[]]
         for line in run:
-            if line.level == top and any(t.level == top for t in groups[-1]):
+            subtitle = bool(DASH.match(line.text))
+            if line.level == top and not subtitle and any(t.level == top for t in groups[-1]):
                 groups.append([])
             groups[-1].append(line)
         return groups
+    if ends_page:
+        return [[line] for line in run]
     cut = max(0, len(run) - _MAX_GROUP)
     rest = run[cut:]
     if len(rest) == _MAX_GROUP and not (column_like(rest[0].text) or column_like(rest[-1].text)):
@@ -132,7 +159,7 @@ def split_blocks(lines: list[TitleLine]) -> list[Block]:
             j = i
             while j < len(lines) and tags[j] == "title":
                 j += 1
-            groups = _split_run(lines[i:j])
+            groups = _split_run(lines[i:j], ends_page=j == len(lines))
             for group in groups:
                 current = Block(titles=group)
                 blocks.append(current)

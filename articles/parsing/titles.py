@@ -22,7 +22,7 @@ _DECORATED_COLUMN = re.compile(
 )
 _BARE_SHORT = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
 _KICKER_END = re.compile(r"(?:指出|强调|表示|要求|提出|寄语|致辞|宣布|认为|希望|说|称|[:：])$")
-_DASH = re.compile(r"^(?:—|--|－|-|─)")
+DASH = re.compile(r"^(?:—|--|－|-|─)")
 _INNER_STOP = re.compile(r"[。！？!?；;,，]")
 
 
@@ -90,7 +90,7 @@ def _guess_headline(lines: list[TitleLine]) -> int:
     if len(lines) >= 3:
         return 1
     first, second = lines[0].text, lines[1].text
-    if _DASH.match(second):
+    if DASH.match(second):
         return 0
     if _KICKER_END.search(first):
         return 1
