@@ -181,12 +181,11 @@ def schedule_drain(using: str | None = None) -> None:
     """Drain once the current transaction commits (at once in autocommit mode)."""
     if drain_is_deferred():
         return
-    connection = db_connections[using or router.db_for_write(PendingIndexUpdate)]
-    if connection.in_atomic_block and any(
-        entry[1] is drain_after_commit for entry in connection.run_on_commit
-    ):
-        return  # one drain per transaction is enough
-    transaction.on_commit(drain_after_commit, using=connection.alias)
+    # Not deduplicated per transaction: a callback registered inside a savepoint that rolls
+    # back is dropped with it. Extra drains cost one EXISTS query each.
+    transaction.on_commit(
+        drain_after_commit, using=using or router.db_for_write(PendingIndexUpdate)
+    )
 
 
 def drain_after_commit() -> None:
