@@ -255,7 +255,9 @@ class JiebaWhooshSearchBackend(WhooshSearchBackend):
             allowed = None
             if lo is not None or hi is not None:
                 allowed = {d + offset for _, offset, local in per_leaf for d in local}
-            results = searcher.search(text_query, limit=end, filter=allowed)
+            # optimize=False: Whoosh 2.7.4's block-quality skipping can loop forever
+            # (whoosh issues #446/#461); under load it hung gunicorn workers until killed.
+            results = searcher.search(text_query, limit=end, filter=allowed, optimize=False)
             top = [(hit.docnum, hit.score) for hit in results]
         else:
             pick = heapq.nsmallest if spec.sort == "oldest" else heapq.nlargest
