@@ -4,8 +4,8 @@ In the markdown layout the ``#`` level says which line is the headline (fewest `
 above it are kickers, lines below subtitles. Levels are often missing or all equal, and then
 roles are guessed from the shape printed Chinese titles have: a kicker above tends to be a
 longer lead-in that often ends with a speech verb (``…时指出``), a subtitle below often starts
-with a dash, a column label is a short bare phrase at the top or bottom of the group, and the
-headline is the short punchy line. Every such guess is recorded as a note.
+with a dash, a column label is decorated (``【一线直击】``) or a short bare phrase at the foot of
+the group, and the headline is the short punchy line. Every such guess is recorded as a note.
 """
 
 from __future__ import annotations
@@ -55,19 +55,22 @@ def assign_roles(group: list[TitleLine]) -> tuple[dict[str, str | None], bool]:
     lines = list(group)
     guessed = False
     longest = max(len(t.text) for t in lines)
-    # A column label: decorated, or a short bare phrase at either end of a longer group.
+    # A column label: decorated at either end, else (a guess) a short bare phrase at the foot
+    # of a longer group. Undecorated on top, a short phrase leads into the headline: a kicker
+    # such as ``一季度外贸开门红``.
     if len(lines) >= 2:
-        for index in (-1, 0):
-            candidate = lines[index]
-            decorated = bool(_DECORATED_COLUMN.match(candidate.text))
-            short = column_like(candidate.text) and len(candidate.text) * 2 <= longest
-            if (decorated or (short and len(lines) >= 3)) and not _KICKER_END.search(
-                candidate.text
-            ):
-                roles["column"] = candidate.text
-                lines.pop(index)
-                guessed = guessed or not decorated
-                break
+        found = next((i for i in (-1, 0) if _DECORATED_COLUMN.match(lines[i].text)), None)
+        bottom = lines[-1].text
+        if (
+            found is None
+            and len(lines) >= 3
+            and column_like(bottom)
+            and len(bottom) * 2 <= longest
+        ):
+            found = -1
+            guessed = True
+        if found is not None and not _KICKER_END.search(lines[found].text):
+            roles["column"] = lines.pop(found).text
     marked = [t.level for t in lines if t.level is not None]
     top = min(marked) if marked else None
     if top is not None and marked.count(top) == 1:
