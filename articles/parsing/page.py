@@ -90,7 +90,7 @@ def _article(block: Block) -> ParsedArticle:
         credits.extend(found)
         commentary = commentary or is_commentary
     bylines.extend(line.text for line in block.signature)
-    credits = list(dict.fromkeys(credits))
+    credits = _once_per_role(credits)
     kind = decide_kind(
         headline=roles["headline"] or "",
         column=roles["column"],
@@ -115,3 +115,12 @@ def _article(block: Block) -> ParsedArticle:
         notes=notes,
         lines=(block.first_line, block.last_line),
     )
+
+
+def _once_per_role(credits: list[Credit]) -> list[Credit]:
+    """One credit per person and role: ``本报记者 陈晓苏`` above and ``(记者 陈晓苏)`` below
+    the text credit the same reporter once; the first printed wording is kept."""
+    seen: dict[tuple[str, str], Credit] = {}
+    for credit in credits:
+        seen.setdefault((credit.name, credit.role), credit)
+    return list(seen.values())
