@@ -78,7 +78,7 @@ def test_score_counts_a_wrong_split_against_every_field():
         "paragraphs": ["一。", "二。"],
     }
     second = {**article, "headline": "乙", "paragraphs": ["三。"]}
-    joined = {**article, "paragraphs": ["一。", "二。乙三。"]}
+    joined = {**article, "paragraphs": ["一。", "二。", "乙三。"]}
     score = _score({"articles": [joined]}, {"articles": [article, second]})
     assert score["boundaries"] == (0, 2)
     assert score["headline"] == (1, 2)
