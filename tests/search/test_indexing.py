@@ -1,10 +1,11 @@
 """The index follows the database: admin edits, deletions, credits, concurrent drains."""
 
 import threading
+import time
 from datetime import date
 
 import pytest
-from django.db import close_old_connections, transaction
+from django.db import OperationalError, close_old_connections, transaction
 
 from articles.forms import SearchForm
 from articles.models import Article, Credit, PendingIndexUpdate, Person
@@ -121,6 +122,18 @@ def test_a_change_during_a_drain_is_kept_for_the_next(db):
     assert not PendingIndexUpdate.objects.exists()
 
 
+def retry_locked(action, attempts=50):
+    """The test database is in-memory SQLite in shared-cache mode, whose table locks fail at
+    once instead of waiting out the busy timeout a real (file or PostgreSQL) database has."""
+    for attempt in range(attempts):
+        try:
+            return action()
+        except OperationalError as exc:
+            if "locked" not in str(exc) or attempt == attempts - 1:
+                raise
+            time.sleep(0.02)
+
+
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_drains_lose_nothing():
     """Two drains at once (threads, each with its own connection) while an editor keeps
@@ -135,7 +148,7 @@ def test_concurrent_drains_lose_nothing():
     def drainer():
         try:
             for _ in range(3):
-                queue.drain(limit=25)
+                retry_locked(lambda: queue.drain(limit=25))
         except Exception as exc:  # pragma: no cover - reported below
             errors.append(exc)
         finally:
@@ -144,11 +157,14 @@ def test_concurrent_drains_lose_nothing():
     def editor():
         try:
             for article in articles[::6]:
-                with transaction.atomic():
-                    Article.objects.filter(pk=article.pk).update(headline=f"改后{article.pk}")
-                    queue.enqueue([article.pk])
+                retry_locked(lambda article=article: edit(article))
         finally:
             close_old_connections()
+
+    def edit(article):
+        with transaction.atomic():
+            Article.objects.filter(pk=article.pk).update(headline=f"改后{article.pk}")
+            queue.enqueue([article.pk])
 
     threads = [threading.Thread(target=drainer), threading.Thread(target=drainer)]
     threads.append(threading.Thread(target=editor))
