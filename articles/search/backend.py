@@ -29,13 +29,16 @@ from itertools import chain
 from haystack.backends.whoosh_backend import WhooshEngine, WhooshSearchBackend, WhooshSearchQuery
 from haystack.constants import DJANGO_ID, ID
 from haystack.exceptions import SkipDocument
+from haystack.models import SearchResult
 from haystack.utils import get_identifier
+from whoosh import query as wq
 from whoosh.codec.whoosh3 import W3Codec
 from whoosh.fields import ID as WHOOSH_ID
 from whoosh.fields import KEYWORD, NUMERIC, TEXT
 from whoosh.index import LockError
 
 from articles.search.analyzer import chinese_analyzer, ensure_user_dict
+from articles.search.related import key_terms, related_query
 
 log = logging.getLogger(__name__)
 
@@ -272,6 +275,50 @@ class JiebaWhooshSearchBackend(WhooshSearchBackend):
             kinds=sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0])),
             months=sorted(((m // 100, m % 100), n) for m, n in months.items()),
         )
+
+    def more_like_this(
+        self,
+        model_instance,
+        additional_query_string=None,
+        start_offset=0,
+        end_offset=None,
+        models=None,
+        limit_to_registered_models=None,
+        result_class=None,
+        **kwargs,
+    ):
+        """Articles sharing the instance's key words (see :mod:`articles.search.related`),
+        never the instance itself, in haystack's usual ``{"results", "hits"}`` shape."""
+        from haystack import connections
+
+        ensure_user_dict()
+        searcher = self.searcher()
+        fieldname = self.content_field_name
+        index = (
+            connections[self.connection_alias].get_unified_index().get_index(type(model_instance))
+        )
+        # The headline (boosted in the index) counts twice, as its words weigh twice there.
+        parts = [index.fields[fieldname].prepare(model_instance) or ""]
+        for name, index_field in index.fields.items():
+            if name != fieldname and index_field.boost > 1 and not index_field.is_multivalued:
+                parts.append(str(index_field.prepare(model_instance) or ""))
+        query = related_query(fieldname, key_terms(searcher, fieldname, "\n".join(parts)))
+        if query is None:
+            return {"results": [], "hits": 0}
+        query = wq.AndNot(query, wq.Term(ID, get_identifier(model_instance)))
+        if additional_query_string and additional_query_string != "*":
+            query = wq.And([query, self.parser.parse(str(additional_query_string))])
+        limit = end_offset if end_offset else None
+        hits = searcher.search(query, limit=limit, optimize=False)
+        result_class = result_class or SearchResult
+        app_label, model_name = model_instance._meta.app_label, model_instance._meta.model_name
+        results = []
+        for hit in list(hits)[start_offset:]:
+            stored = hit.fields()
+            results.append(
+                result_class(app_label, model_name, stored.get(DJANGO_ID), hit.score or 0)
+            )
+        return {"results": results, "hits": len(hits)}
 
     @staticmethod
     def _pk(leaves, docnum):
