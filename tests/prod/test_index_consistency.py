@@ -15,6 +15,7 @@ from datetime import date
 
 import pytest
 from django.core.management import CommandError, call_command
+from haystack import connections
 
 from articles.importer import import_paths
 from articles.models import Article, Credit
@@ -280,3 +281,10 @@ def test_rebuild_swaps_the_index_while_searches_keep_answering(tmp_path):
         # The searcher's open index noticed the swap without a restart.
         assert result["found"]["swapword"] > 0
         assert not (tmp_path / "index.new").exists()
+
+
+def test_own_index_really_is_a_separate_folder(own_index, transactional_db):
+    from articles.index_check import live_path
+
+    assert live_path() == own_index
+    assert connections["default"].get_backend().path == str(own_index)
