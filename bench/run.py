@@ -174,8 +174,11 @@ def run_side(side: str, args) -> dict:
     print(
         f"[{side}] {n} articles loaded in {load['process']['seconds']} s; indexing ...", flush=True
     )
-    index = run_measured([PYTHON, *SIDES[side]["index_command"]], env, log)
-    index["command"] = " ".join(SIDES[side]["index_command"])
+    command = list(SIDES[side]["index_command"])
+    if side == "project" and args.index_batch_size:
+        command += ["--batch-size", str(args.index_batch_size)]
+    index = run_measured([PYTHON, *command], env, log)
+    index["command"] = " ".join(command)
     index["docs_per_s"] = round(n / index["seconds"], 1)
     index["index_mb"] = round(folder_bytes(folder / "index") / 2**20, 1)
     print(f"[{side}] indexed at {index['docs_per_s']} docs/s; searching ...", flush=True)
@@ -299,6 +302,11 @@ def main(argv=None) -> int:
         "--fresh-baseline",
         action="store_true",
         help="re-run the baseline even if a cached result exists",
+    )
+    parser.add_argument(
+        "--index-batch-size",
+        type=int,
+        help="pass --batch-size to the project's rebuild_index (default: the settings' BATCH_SIZE)",
     )
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--seed", type=int, default=SEED)
