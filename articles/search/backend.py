@@ -16,6 +16,7 @@ Only what must change is overridden:
 """
 
 import contextlib
+import functools
 import heapq
 import logging
 import threading
@@ -37,7 +38,8 @@ from whoosh.fields import ID as WHOOSH_ID
 from whoosh.fields import KEYWORD, NUMERIC, TEXT
 from whoosh.index import LockError
 
-from articles.search.analyzer import chinese_analyzer, ensure_user_dict
+from articles.search.analyzer import JiebaTokenizer, chinese_analyzer, ensure_user_dict
+from articles.search.phrase import phrase_query
 from articles.search.related import key_terms, related_query
 
 log = logging.getLogger(__name__)
@@ -115,6 +117,9 @@ class JiebaWhooshSearchBackend(WhooshSearchBackend):
     def setup(self):
         super().setup()
         self._searcher = None
+        # Haystack's Exact("…") parses to Whoosh's Phrase, which needs consecutive positions;
+        # ours are character offsets, so quoted text goes through CharPhrase instead.
+        self.parser.phraseclass = functools.partial(_parsed_phrase, self.schema)
 
     # --- writing --------------------------------------------------------------------
 
@@ -372,6 +377,28 @@ class JiebaWhooshSearchBackend(WhooshSearchBackend):
             with _segment_lock:
                 _segment_cache[key] = data
         return data
+
+
+def _parsed_phrase(schema, fieldname, words, slop=1, boost=1.0, char_ranges=None):
+    """The query parser's phrase class: the words back at their character offsets, then
+    :func:`~articles.search.phrase.phrase_query` on Chinese fields."""
+    try:
+        field_type = schema[fieldname]
+    except KeyError:
+        field_type = None
+    spans = list(zip(words, char_ranges or [], strict=False))
+    chinese = isinstance(field_type, TEXT) and isinstance(field_type.analyzer, JiebaTokenizer)
+    if not chinese or not spans or any(start is None for _, (start, _) in spans):
+        return wq.Phrase(fieldname, words, slop=slop, boost=boost, char_ranges=char_ranges)
+    first = min(start for _, (start, _) in spans)
+    chars = [" "] * (max(end for _, (_, end) in spans) - first)
+    for word, (start, end) in spans:
+        if end - start == len(word):
+            chars[start - first : end - first] = word
+    query = phrase_query(fieldname, "".join(chars).strip())
+    if query is not wq.NullQuery:
+        query.boost = boost
+    return query
 
 
 def _codec():

@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from haystack import connections
 
 from articles.models import Article, Kind
+from articles.search import generic
 from articles.search.query import SearchSpec
 from articles.search.snippets import make_snippet
 
@@ -52,13 +53,21 @@ class SearchPage:
         return self.spec.page
 
 
-def search(spec: SearchSpec) -> SearchPage:
+def engine_search():
+    """``spec -> RawHits``: our Whoosh backend's one-pass ``search_articles``, or for any
+    other haystack engine (``YONGKANG_SEARCH_ENGINE``) the generic SearchQuerySet path."""
     backend = connections["default"].get_backend()
-    raw = backend.search_articles(spec)
+    fast = getattr(backend, "search_articles", None)
+    return fast if fast is not None else generic.search_articles
+
+
+def search(spec: SearchSpec) -> SearchPage:
+    run = engine_search()
+    raw = run(spec)
     pages = max(1, math.ceil(raw.total / spec.per_page))
     if spec.page > pages:
         spec = spec.with_changes(page=pages)
-        raw = backend.search_articles(spec)
+        raw = run(spec)
     articles = Article.objects.select_related("edition").in_bulk([pk for pk, _, _ in raw.hits])
     words = spec.highlight_terms
     hits = [
@@ -106,7 +115,7 @@ def timeline(months) -> list[MonthBar]:
 
 def broader_search(spec: SearchSpec) -> tuple[str, SearchSpec, int] | None:
     """For an empty result: the filter whose removal finds the most, as (what, spec, total)."""
-    backend = connections["default"].get_backend()
+    run = engine_search()
     options = []
     if spec.reporter:
         options.append((f"记者“{spec.reporter}”", spec.with_changes(reporter="")))
@@ -123,7 +132,7 @@ def broader_search(spec: SearchSpec) -> tuple[str, SearchSpec, int] | None:
     best = None
     for label, candidate in options:
         candidate = candidate.with_changes(page=1)
-        total = backend.search_articles(candidate).total
+        total = run(candidate).total
         if total and (best is None or total > best[2]):
             best = (label, candidate, total)
     return best
