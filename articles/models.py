@@ -62,15 +62,15 @@ class Edition(models.Model):
     def __str__(self):
         return f"{self.paper} {self.date.isoformat()}"
 
-    @property
-    def date_display(self) -> str:
-        return chinese_date(self.date)
-
     def get_absolute_url(self):
         return reverse(
             "articles:edition",
             kwargs={"year": self.date.year, "month": self.date.month, "day": self.date.day},
         )
+
+    @property
+    def date_display(self) -> str:
+        return chinese_date(self.date)
 
 
 class Page(models.Model):
@@ -90,7 +90,9 @@ class Page(models.Model):
         verbose_name_plural = "版面"
         ordering = ["edition", "number"]
         constraints = [
-            models.UniqueConstraint(fields=["edition", "number"], name="page_edition_number_unique"),
+            models.UniqueConstraint(
+                fields=["edition", "number"], name="page_edition_number_unique"
+            ),
         ]
         indexes = [models.Index(fields=["checksum"], name="page_checksum_idx")]
 
@@ -163,7 +165,9 @@ class Article(models.Model):
         verbose_name_plural = "文章"
         ordering = ["-edition__date", "page__number", "position"]
         constraints = [
-            models.UniqueConstraint(fields=["page", "position"], name="article_page_position_unique"),
+            models.UniqueConstraint(
+                fields=["page", "position"], name="article_page_position_unique"
+            ),
         ]
         indexes = [
             models.Index(fields=["edition", "position"], name="article_edition_pos_idx"),
