@@ -123,7 +123,9 @@ def folder_bytes(path: Path) -> int:
 
 
 def side_env(side: str, folder: Path) -> dict:
-    env = dict(os.environ)
+    # Each side gets its own SQLite database in its fresh folder, whatever DATABASE_URL the
+    # caller has (the PostgreSQL test run sets one that both sides would otherwise share).
+    env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
     env.update(
         DJANGO_SETTINGS_MODULE=SIDES[side]["settings"],
         YONGKANG_DATA_DIR=str(folder / "data"),
