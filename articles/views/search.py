@@ -4,6 +4,8 @@ from urllib.parse import urlencode
 
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 
 from articles.forms import SearchForm
 from articles.search.service import broader_search, search
@@ -33,10 +35,8 @@ def search_page(request):
         "kind_links": [
             (kind, label, count, link(kind=kind)) for kind, label, count in facets["kind"]
         ],
-        "bars": [
-            (bar, link(**{"from": bar.first_day.isoformat(), "to": bar.last_day.isoformat()}))
-            for bar in result.timeline
-        ],
+        "bars": result.timeline,
+        "timeline_html": _timeline_html(result.timeline, link),
         "search_form": form,
         "messages": messages,
         "spec": spec,
@@ -47,6 +47,21 @@ def search_page(request):
     }
     # Bad values are dropped and named on the page; the rest of the search still answers.
     return render(request, "search/search.html", context)
+
+
+def _timeline_html(bars, link) -> str:
+    """The timeline's list items in one join: with hundreds of bars, rendering them through
+    the template (numbers localized one by one) was half of the search page's time."""
+    items = []
+    for bar in bars:
+        url = escape(link(**{"from": bar.first_day.isoformat(), "to": bar.last_day.isoformat()}))
+        y, m, n = bar.year, bar.month, bar.count
+        items.append(
+            f'<li><a href="{url}" title="{y}年{m}月：{n} 篇"><span class="timeline-label">'
+            f'{y}.{m}</span> <meter min="0" max="100" value="{bar.percent}">{n}</meter> '
+            f'<span class="count">{n}</span></a></li>'
+        )
+    return mark_safe("".join(items))
 
 
 def _linker(request):
