@@ -40,7 +40,7 @@ from whoosh.index import LockError
 
 from articles.search.analyzer import JiebaTokenizer, chinese_analyzer, ensure_user_dict
 from articles.search.codec import FastCodec
-from articles.search.phrase import phrase_query
+from articles.search.phrase import CharPhrase, phrase_query
 from articles.search.related import key_terms, related_query
 
 log = logging.getLogger(__name__)
@@ -319,11 +319,16 @@ class JiebaWhooshSearchBackend(WhooshSearchBackend):
         end = spec.page * spec.per_page
         if text_query is not None and spec.sort == "relevance":
             allowed = None
-            if lo is not None or hi is not None:
+            scoring = text_query
+            if spec.phrases:
+                # The phrases were verified by the counting pass: score the survivors by
+                # the phrase words alone instead of reading every position list again.
+                scoring = text_query.accept(_phrase_words)
+            if lo is not None or hi is not None or spec.phrases:
                 allowed = {d + offset for _, offset, local in per_leaf for d in local}
             # optimize=False: Whoosh 2.7.4's block-quality skipping can loop forever
             # (whoosh issues #446/#461); under load it hung gunicorn workers until killed.
-            results = searcher.search(text_query, limit=end, filter=allowed, optimize=False)
+            results = searcher.search(scoring, limit=end, filter=allowed, optimize=False)
             top = [(hit.docnum, hit.score) for hit in results]
         else:
             pick = heapq.nsmallest if spec.sort == "oldest" else heapq.nlargest
@@ -435,6 +440,10 @@ class JiebaWhooshSearchBackend(WhooshSearchBackend):
             with _segment_lock:
                 _segment_cache[key] = data
         return data
+
+
+def _phrase_words(query):
+    return query.any_word() if isinstance(query, CharPhrase) else query
 
 
 def _parsed_phrase(schema, fieldname, words, slop=1, boost=1.0, char_ranges=None):

@@ -78,6 +78,11 @@ class CharPhrase(wq.Query):
         for word, _, _ in self.edges:
             yield (self.fieldname, word)
 
+    def any_word(self) -> wq.Query:
+        """Any of the phrase's words: every document the phrase matches has some of them
+        (for scoring documents already verified to hold the phrase)."""
+        return wq.Or([wq.Term(self.fieldname, w) for w in sorted({w for w, _, _ in self.edges})])
+
     def _candidates(self):
         starts = sorted({w for w, s, _ in self.edges if s == self.first})
         ends = sorted({w for w, _, e in self.edges if e == self.last})
