@@ -1,20 +1,13 @@
 """Import page files into the archive; the work is done by :mod:`articles.importer`."""
 
 import sys
-from datetime import date
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from articles.importer import collect_files, import_paths
-
-
-def iso_date(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError as exc:
-        raise CommandError(f"--date 需要 YYYY-MM-DD 格式: {value!r}") from exc
+from articles.management.arguments import iso_date
 
 
 class Command(BaseCommand):

@@ -1,19 +1,12 @@
 """Show how the parser splits one page file, without storing anything."""
 
 import json
-from datetime import date
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from articles.management.arguments import iso_date
 from articles.parsing import PageError, decode_page, parse_page
-
-
-def iso_date(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError as exc:
-        raise CommandError(f"--date 需要 YYYY-MM-DD 格式: {value!r}") from exc
 
 
 class Command(BaseCommand):
