@@ -140,19 +140,22 @@ def indexed_documents(backend) -> dict[int, dict]:
     return documents
 
 
+def _chunks(index):
+    """The indexed articles in pk order, CHUNK at a time (keyset paging keeps memory flat)."""
+    base = index.index_queryset(using=ALIAS)
+    last = 0
+    while chunk := list(base.filter(pk__gt=last).order_by("pk")[:CHUNK]):
+        yield chunk
+        last = chunk[-1].pk
+
+
 def check() -> IndexReport:
     backend, index = _backend_and_index()
     names = _compared_fields(backend, index)
     documents = indexed_documents(backend)
     report = IndexReport(documents=len(documents))
     seen = set()
-    last = 0
-    base = index.index_queryset(using=ALIAS)
-    while True:
-        chunk = list(base.filter(pk__gt=last).order_by("pk")[:CHUNK])
-        if not chunk:
-            break
-        last = chunk[-1].pk
+    for chunk in _chunks(index):
         for article in chunk:
             seen.add(article.pk)
             stored = documents.get(article.pk)
@@ -212,13 +215,7 @@ def rebuild(progress=None) -> IndexReport:
         builder = type(backend)(ALIAS, **options)
         builder.setup()
         built = 0
-        last = 0
-        base = index.index_queryset(using=ALIAS)
-        while True:
-            chunk = list(base.filter(pk__gt=last).order_by("pk")[:CHUNK])
-            if not chunk:
-                break
-            last = chunk[-1].pk
+        for chunk in _chunks(index):
             builder.update(index, chunk)
             built += len(chunk)
             if progress:
