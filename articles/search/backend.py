@@ -40,6 +40,7 @@ from whoosh.index import LockError
 
 from articles.search.analyzer import JiebaTokenizer, chinese_analyzer, ensure_user_dict
 from articles.search.codec import FastCodec
+from articles.search.evaluate import Leaf, Unsupported, evaluate
 from articles.search.phrase import CharPhrase, phrase_query
 from articles.search.related import key_terms, related_query
 
@@ -287,16 +288,8 @@ class JiebaWhooshSearchBackend(WhooshSearchBackend):
         lo = spec.date_from.toordinal() if spec.date_from else None
         hi = spec.date_to.toordinal() if spec.date_to else None
 
-        per_leaf = []  # (data, offset, local docnums that match)
-        if text_query is None:
-            for (data, offset), (reader, _) in zip(leaves, self._leaves(searcher), strict=True):
-                per_leaf.append((data, offset, list(reader.all_doc_ids())))
-        else:
-            docnums = list(searcher.docs_for_query(text_query))  # ascending
-            bounds = [offset for _, offset in leaves] + [searcher.doc_count_all()]
-            for i, (data, offset) in enumerate(leaves):
-                a, b = bisect_left(docnums, offset), bisect_left(docnums, bounds[i + 1])
-                per_leaf.append((data, offset, [d - offset for d in docnums[a:b]]))
+        scored = text_query is not None and spec.sort == "relevance"
+        per_leaf, scores = self._matching(searcher, text_query, leaves, scored)
 
         # Counting with map()/Counter keeps the per-document work in C.
         people, kinds, months = Counter(), Counter(), Counter()
@@ -317,7 +310,15 @@ class JiebaWhooshSearchBackend(WhooshSearchBackend):
             years[month // 100] += count
 
         end = spec.page * spec.per_page
-        if text_query is not None and spec.sort == "relevance":
+        if scored and scores is not None:
+            # Whoosh's order: score, then the lower document number first.
+            ranked = (
+                (leaf_scores[d], -(d + offset))
+                for leaf_scores, (_, offset, local) in zip(scores, per_leaf, strict=True)
+                for d in local
+            )
+            top = [(-d, score) for score, d in heapq.nlargest(end, ranked)]
+        elif scored:
             allowed = None
             scoring = text_query
             if spec.phrases:
@@ -343,6 +344,34 @@ class JiebaWhooshSearchBackend(WhooshSearchBackend):
             kinds=sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0])),
             months=sorted(((m // 100, m % 100), n) for m, n in months.items()),
         )
+
+    def _matching(self, searcher, text_query, leaves, scored):
+        """([(data, offset, local docnums)] per segment, [docnum → score] per segment or
+        None): from the postings in one pass (:mod:`articles.search.evaluate`), or for a
+        query form it does not know, from Whoosh's matchers (scored later by Whoosh)."""
+        leaf_searchers = searcher.leaf_searchers()
+        if text_query is None:
+            return [
+                (data, offset, list(s.reader().all_doc_ids()))
+                for (data, offset), (s, _) in zip(leaves, leaf_searchers, strict=True)
+            ], None
+        try:
+            per_leaf, scores = [], []
+            for (data, offset), (s, _) in zip(leaves, leaf_searchers, strict=True):
+                leaf = Leaf(searcher, s, self._segment_key(s.reader()))
+                found = evaluate(text_query, leaf, scored)
+                per_leaf.append((data, offset, list(found)))
+                scores.append(found)
+            return per_leaf, (scores if scored else None)
+        except Unsupported as exc:
+            log.debug("Query form %r: Whoosh's matchers", exc)
+        docnums = list(searcher.docs_for_query(text_query))  # ascending
+        bounds = [offset for _, offset in leaves] + [searcher.doc_count_all()]
+        per_leaf = []
+        for i, (data, offset) in enumerate(leaves):
+            a, b = bisect_left(docnums, offset), bisect_left(docnums, bounds[i + 1])
+            per_leaf.append((data, offset, [d - offset for d in docnums[a:b]]))
+        return per_leaf, None
 
     def more_like_this(
         self,
@@ -399,9 +428,12 @@ class JiebaWhooshSearchBackend(WhooshSearchBackend):
     def _leaves(searcher):
         return [(s.reader(), offset) for s, offset in searcher.leaf_searchers()]
 
-    def _segment_data(self, reader) -> SegmentData:
+    def _segment_key(self, reader) -> str | None:
         segment = reader.segment() if hasattr(reader, "segment") else None
-        key = f"{self.path}:{segment.segment_id()}" if segment is not None else None
+        return f"{self.path}:{segment.segment_id()}" if segment is not None else None
+
+    def _segment_data(self, reader) -> SegmentData:
+        key = self._segment_key(reader)
         if key and key in _segment_cache:
             return _segment_cache[key]
         if len(_segment_cache) > 200:  # merged-away segments: start over

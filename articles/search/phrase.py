@@ -140,31 +140,47 @@ class CharPhraseMatcher(SpanWrappingMatcher):
         if not self.child.is_active():
             return []
         p = self.phrase
-        chars = self._chars_at(self.child.id())
-        by_start = {}
-        for word, qs, qe in p.edges:
-            if word in chars:
-                by_start.setdefault(qs, []).append((word, qe))
-        origins = set()
-        for word, _ in by_start.get(p.first, ()):
-            origins.update(sc - p.first for sc in chars[word])
-        spans = []
-        for origin in sorted(origins):
-            if self._tiles(origin, by_start, chars):
-                spans.append(Span(0, startchar=origin + p.first, endchar=origin + p.last))
-        return spans
+        return [
+            Span(0, startchar=origin + p.first, endchar=origin + p.last)
+            for origin in matching_origins(p, self._chars_at(self.child.id()))
+        ]
 
-    def _tiles(self, origin, by_start, chars):
-        p = self.phrase
-        reached = {p.first}
-        for q in range(p.first, p.last):
-            if q not in reached:
-                continue
-            if q in p.skippable:
-                reached.add(q + 1)
-            for word, qe in by_start.get(q, ()):
-                if chars[word].get(origin + q) == origin + qe:
-                    reached.add(qe)
-            if p.last in reached:
-                return True
-        return p.last in reached
+
+def matching_origins(phrase: CharPhrase, chars, first_only=False) -> list[int]:
+    """Offsets where the phrase's words tile its characters in one document.
+
+    ``chars``: word → {start char: end char} of the document's occurrences."""
+    p = phrase
+    by_start = {}
+    for word, qs, qe in p.edges:
+        if word in chars:
+            by_start.setdefault(qs, []).append((word, qe))
+    origins = set()
+    for word, _ in by_start.get(p.first, ()):
+        origins.update(sc - p.first for sc in chars[word])
+    found = []
+    for origin in sorted(origins):
+        if _tiles(p, origin, by_start, chars):
+            found.append(origin)
+            if first_only:
+                break
+    return found
+
+
+def tiles_somewhere(phrase: CharPhrase, chars) -> bool:
+    return bool(matching_origins(phrase, chars, first_only=True))
+
+
+def _tiles(p, origin, by_start, chars):
+    reached = {p.first}
+    for q in range(p.first, p.last):
+        if q not in reached:
+            continue
+        if q in p.skippable:
+            reached.add(q + 1)
+        for word, qe in by_start.get(q, ()):
+            if chars[word].get(origin + q) == origin + qe:
+                reached.add(qe)
+        if p.last in reached:
+            return True
+    return p.last in reached

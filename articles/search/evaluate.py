@@ -1,0 +1,310 @@
+"""The search page's query evaluated straight from a segment's postings, in one pass.
+
+Whoosh answers a query through a tree of matchers that steps document by document in
+Python, and the page needed that walk twice (``docs_for_query`` for the total, facets and
+timeline, then ``Searcher.search`` to score the top results). Here each term's posting list
+is read whole, a block at a time (ids, weights and position values are arrays pickled
+per block, read at C speed), and the query's And/Or/AndNot/AndMaybe become set operations;
+a relevance search scores every match with the searcher's own BM25F figures (idf, average
+field length, B, K1 and each document's stored field length), so the ranking is Whoosh's.
+
+Phrases are checked last and only on the documents every other part of the query left, and
+by the words' positions, read only for those documents.
+
+Only the query forms :meth:`articles.search.query.SearchSpec.whoosh_query` builds are
+handled; :func:`evaluate` raises :class:`Unsupported` for anything else and the backend
+falls back to Whoosh's own matchers.
+"""
+
+import threading
+from itertools import accumulate
+from pickle import loads
+
+from whoosh import query as wq
+from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.matching.wrappers import FilterMatcher
+from whoosh.scoring import BM25FScorer, WeightScorer
+from whoosh.util.numeric import byte_to_length
+
+from articles.search.phrase import CharPhrase, tiles_somewhere
+
+_LENGTHS = [0] + [byte_to_length(b) for b in range(1, 256)]
+_norm_cache: dict[tuple, list[float]] = {}
+_norm_lock = threading.Lock()
+
+
+class Unsupported(Exception):
+    """A query form this module does not evaluate (the caller uses Whoosh's matchers)."""
+
+
+class Leaf:
+    """One segment: its reader, the top-level searcher (global statistics) and a
+    per-query cache of posting lists."""
+
+    def __init__(self, searcher, leaf_searcher, key):
+        self.searcher = searcher
+        self.leaf_searcher = leaf_searcher
+        self.reader = leaf_searcher.reader()
+        self.key = key
+        self.deleted = _deleted(self.reader)
+        self._postings = {}
+
+    def postings(self, fieldname, text, values=False):
+        """(ids, weights, values or None) of a term in this segment, deleted documents out."""
+        cached = self._postings.get((fieldname, text))
+        if cached is not None and (cached[2] is not None or not values):
+            return cached
+        found = _read_postings(self.reader, fieldname, text, values)
+        if self.deleted and found[0]:
+            keep = [i for i, d in enumerate(found[0]) if d not in self.deleted]
+            found = (
+                [found[0][i] for i in keep],
+                [found[1][i] for i in keep],
+                [found[2][i] for i in keep] if found[2] is not None else None,
+            )
+        self._postings[(fieldname, text)] = found
+        return found
+
+    def all_docs(self):
+        return set(self.reader.all_doc_ids())
+
+    def norms(self, fieldname, scorer):
+        """Per document ``K1 * ((1 - B) + B * length / avglength)``: BM25's length part."""
+        key = (self.key, fieldname, scorer.avgfl, scorer.B, scorer.K1)
+        norms = _norm_cache.get(key)
+        if norms is None:
+            lengths = _field_lengths(self.reader, fieldname)
+            k1, b, avg = scorer.K1, scorer.B, scorer.avgfl
+            norms = [k1 * ((1 - b) + b * length / avg) for length in lengths]
+            with _norm_lock:
+                if len(_norm_cache) > 64:  # old segments or statistics: start over
+                    _norm_cache.clear()
+                _norm_cache[key] = norms
+        return norms
+
+
+def evaluate(query, leaf: Leaf, scored: bool):
+    """Matching local docnums of one segment: a dict docnum → score when ``scored``,
+    else a set."""
+    return _eval(query, leaf, scored, None)
+
+
+def _eval(q, leaf, scored, within):
+    """``within``: when not None, only these documents can matter (narrows phrase checks)."""
+    if isinstance(q, wq.Term):
+        if q.boost != 1.0:
+            raise Unsupported(q)
+        return _term(leaf, q.fieldname, q.text, scored)
+    if isinstance(q, CharPhrase):
+        return _phrase(leaf, q, scored, within)
+    if isinstance(q, wq.And):
+        return _and(q.subqueries, leaf, scored, within)
+    if isinstance(q, wq.Or):
+        if q.boost != 1.0 or q.scale or q.minmatch:
+            raise Unsupported(q)
+        parts = [_eval(sub, leaf, scored, within) for sub in q.subqueries]
+        return _union(parts, scored)
+    if isinstance(q, wq.AndNot):
+        found = _eval(q.a, leaf, scored, within)
+        if not found:
+            return found
+        gone = _eval(q.b, leaf, False, set(found))
+        if scored:
+            return {d: s for d, s in found.items() if d not in gone}
+        return found - gone
+    if isinstance(q, wq.AndMaybe):
+        found = _eval(q.a, leaf, scored, within)
+        if not scored or not found:
+            return found
+        extra = _eval(q.b, leaf, True, set(found))
+        for d, s in extra.items():
+            if d in found:
+                found[d] += s
+        return found
+    if isinstance(q, wq.Every) and not q.fieldname:
+        docs = leaf.all_docs()
+        return dict.fromkeys(docs, 1.0) if scored else docs
+    if q is wq.NullQuery:
+        return {} if scored else set()
+    raise Unsupported(q)
+
+
+def _and(subqueries, leaf, scored, within):
+    # Words first, the rarest first; phrases last, checked only where everything else matched.
+    plain = [q for q in subqueries if not isinstance(q, CharPhrase)]
+    phrases = [q for q in subqueries if isinstance(q, CharPhrase)]
+    parts = sorted((_eval(q, leaf, scored, within) for q in plain), key=len)
+    if parts and not parts[0]:
+        return {} if scored else set()
+    if parts:
+        keys = set(parts[0]).intersection(*parts[1:])
+        if within is not None:
+            keys &= within
+    else:
+        keys = within
+    for phrase in phrases:
+        part = _phrase(leaf, phrase, scored, keys)
+        parts.append(part)
+        keys = set(part) if keys is None else keys.intersection(part)
+        if not keys:
+            break
+    if keys is None:  # an empty And matches nothing (as Whoosh's)
+        return {} if scored else set()
+    if not scored:
+        return keys
+    if len(parts) == 1:
+        only = parts[0]
+        return only if len(keys) == len(only) else {d: only[d] for d in keys}
+    if len(parts) == 2:
+        a, b = parts
+        return {d: a[d] + b[d] for d in keys}
+    return {d: sum(part[d] for part in parts) for d in keys}
+
+
+def _union(parts, scored):
+    if not scored:
+        return set().union(*parts)
+    merged = {}
+    for part in parts:
+        for d, s in part.items():
+            merged[d] = merged.get(d, 0.0) + s
+    return merged
+
+
+def _term(leaf, fieldname, text, scored):
+    reader = leaf.reader
+    if fieldname not in reader.schema:
+        return {} if scored else set()
+    field = reader.schema[fieldname]
+    try:
+        btext = field.to_bytes(text)
+    except ValueError:
+        return {} if scored else set()
+    if (fieldname, btext) not in reader:
+        return {} if scored else set()
+    ids, weights, _ = leaf.postings(fieldname, btext)
+    if not scored:
+        return set(ids)
+    scorer = leaf.searcher.weighting.scorer(leaf.leaf_searcher, fieldname, btext)
+    if isinstance(scorer, BM25FScorer):
+        norms = leaf.norms(fieldname, scorer)
+        c = scorer.idf * (scorer.K1 + 1)
+        return {d: c * w / (w + norms[d]) for d, w in zip(ids, weights, strict=True)}
+    if isinstance(scorer, WeightScorer):
+        return dict(zip(ids, weights, strict=True))
+    raise Unsupported(type(scorer))
+
+
+def _phrase(leaf, phrase: CharPhrase, scored, within):
+    words = sorted({w for w, _, _ in phrase.edges})
+    fieldname = phrase.fieldname
+    reader = leaf.reader
+    present = {}
+    for word in words:
+        btext = word.encode("utf-8")
+        if (fieldname, btext) in reader:
+            present[word] = btext
+    starts = {w for w, s, _ in phrase.edges if s == phrase.first and w in present}
+    ends = {w for w, _, e in phrase.edges if e == phrase.last and w in present}
+    if not starts or not ends:
+        return {} if scored else set()
+
+    def ids_of(word):
+        return leaf.postings(fieldname, present[word])[0]
+
+    candidates = set().union(*(ids_of(w) for w in starts))
+    candidates &= set().union(*(ids_of(w) for w in ends))
+    if within is not None:
+        candidates &= within
+    if not candidates:
+        return {} if scored else set()
+    # Position values of the candidates only, decoded lazily per document and word.
+    values = {}
+    for word, btext in present.items():
+        ids, _, vals = leaf.postings(fieldname, btext, values=True)
+        values[word] = {d: v for d, v in zip(ids, vals, strict=True) if d in candidates}
+    matched = set()
+    for d in candidates:
+        chars = {}
+        for word, by_doc in values.items():
+            v = by_doc.get(d)
+            if v is not None:
+                n = len(word)
+                chars[word] = {p: p + n for p in _positions(v)}
+        if tiles_somewhere(phrase, chars):
+            matched.add(d)
+    if not scored:
+        return matched
+    # Scored by the phrase's words, as the verified documents hold them (Whoosh's Or of
+    # the words, which is what the phrase's relevance was before).
+    scores = dict.fromkeys(matched, 0.0)
+    for word in present:
+        for d, s in _term(leaf, fieldname, word, True).items():
+            if d in scores:
+                scores[d] += s
+    return scores
+
+
+def _positions(value: bytes) -> list[int]:
+    # Whoosh's Positions format: a 4-byte count, then the pickled list of deltas (its
+    # final STOP byte stripped when stored).
+    body = value[4:]
+    if not body.endswith(b"."):
+        body += b"."
+    return list(accumulate(loads(body)))
+
+
+def _read_postings(reader, fieldname, btext, values):
+    matcher = reader.postings(fieldname, btext)
+    if isinstance(matcher, FilterMatcher):  # deletions: filtered by the caller
+        matcher = matcher.child
+    if not isinstance(matcher, W3LeafMatcher):
+        ids, weights, vals = [], [], [] if values else None
+        while matcher.is_active():
+            ids.append(matcher.id())
+            weights.append(matcher.weight())
+            if values:
+                vals.append(matcher.value())
+            matcher.next()
+        return ids, weights, vals
+    ids, weights, vals = [], [], [] if values else None
+    m = matcher
+    while True:
+        if m._data is None:
+            m._read_data()
+        block_ids, block_weights, block_values = m._data[:3]
+        count = m._blocklength
+        ids.extend(accumulate(block_ids))
+        if block_weights is None:
+            weights.extend([1.0] * count)
+        elif isinstance(block_weights, float):
+            weights.extend([block_weights] * count)
+        else:
+            weights.extend(block_weights)
+        if values:
+            m._read_values()
+            vals.extend(m._values)
+        if m._lastblock:
+            break
+        m._goto(m._nextoffset)
+    return ids, weights, vals
+
+
+def _deleted(reader) -> frozenset:
+    if not reader.has_deletions():
+        return frozenset()
+    perdoc = getattr(reader, "_perdoc", None)
+    if perdoc is not None:
+        return frozenset(perdoc.deleted_docs())
+    return frozenset(d for d in range(reader.doc_count_all()) if reader.is_deleted(d))
+
+
+def _field_lengths(reader, fieldname) -> list[int]:
+    count = reader.doc_count_all()
+    perdoc = getattr(reader, "_perdoc", None)
+    lengths_of = getattr(perdoc, "_lengths", None)
+    if lengths_of is not None:
+        data = lengths_of(fieldname) or b""
+        lengths = [_LENGTHS[b] for b in data[:count]]
+        return lengths + [0] * (count - len(lengths))
+    return [reader.doc_field_length(d, fieldname, 0) or 0 for d in range(count)]
