@@ -20,6 +20,7 @@ import contextlib
 import functools
 import heapq
 import logging
+import os
 import threading
 import time
 from bisect import bisect_left
@@ -39,10 +40,11 @@ from whoosh.fields import KEYWORD, NUMERIC, TEXT
 from whoosh.index import LockError
 
 from articles.search.analyzer import JiebaTokenizer, chinese_analyzer, ensure_user_dict
-from articles.search.codec import FastCodec
+from articles.search.codec import FastCodec, OffsetPositions
 from articles.search.evaluate import Leaf, Unsupported, evaluate
 from articles.search.phrase import CharPhrase, phrase_query
 from articles.search.related import key_terms, related_query
+from articles.search.writing import ParallelWriter, use_chunked_pool
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +56,8 @@ NUMERIC_COLUMNS = {"day"}
 LOCK_TIMEOUT = 10.0
 LOCK_RETRIES = 6
 WRITER_LIMIT_MB = 256
+# Processes writing a rebuild (each its own segment); one per core, at most two.
+WRITER_PROCS = max(1, min(2, os.cpu_count() or 1))
 
 # Per-segment arrays survive searcher refreshes: a segment's documents never change (only
 # its deletions do, and deleted documents never match a query).
@@ -106,6 +110,7 @@ class JiebaWhooshSearchBackend(WhooshSearchBackend):
                     field_boost=field_class.boost,
                     phrase=True,
                 )
+                replacement.format = OffsetPositions(field_boost=field_class.boost)
             elif isinstance(current, KEYWORD):
                 replacement = KEYWORD(
                     stored=True, commas=True, scorable=True, field_boost=field_class.boost
@@ -127,15 +132,19 @@ class JiebaWhooshSearchBackend(WhooshSearchBackend):
 
     # --- writing --------------------------------------------------------------------
 
-    def _writer(self):
+    def _writer(self, procs=1):
         if not self.setup_complete:
             self.setup()
         for attempt in range(LOCK_RETRIES):
             try:
                 self.index = self.index.refresh()
-                return self.index.writer(
-                    timeout=LOCK_TIMEOUT, delay=0.05, limitmb=WRITER_LIMIT_MB, codec=_codec()
-                )
+                options = {"timeout": LOCK_TIMEOUT, "delay": 0.05, "codec": _codec()}
+                if procs > 1:
+                    # The pool limit is per process: the processes together stay in it.
+                    return ParallelWriter(
+                        self.index, procs=procs, limitmb=WRITER_LIMIT_MB // procs, **options
+                    )
+                return use_chunked_pool(self.index.writer(limitmb=WRITER_LIMIT_MB, **options))
             except LockError:
                 log.warning("Search index locked by another writer (try %d)", attempt + 1)
                 time.sleep(0.2 * (attempt + 1))
@@ -193,16 +202,18 @@ class JiebaWhooshSearchBackend(WhooshSearchBackend):
         """``update_index`` / ``rebuild_index``: one locked writer and one commit per batch.
 
         Into an empty index (after ``clear_index``, or a new one built beside the live
-        one) every batch goes through one writer, committed once as one segment when all
-        of the index queryset has been through it: per-batch commits made Whoosh merge
-        segments, re-reading and re-writing every earlier posting (over half of rebuild
-        time at 10k articles, measured). Any other use of the backend commits it first."""
+        one) every batch goes through one writer, committed once when all of the index
+        queryset has been through it: per-batch commits made Whoosh merge segments,
+        re-reading and re-writing every earlier posting (over half of rebuild time at 10k
+        articles, measured). That writer analyses and writes in ``WRITER_PROCS`` processes,
+        one segment each (:mod:`articles.search.writing`). Any other use of the backend
+        commits it first."""
         objects = list(iterable)
         if not objects:
             return
         if self._rebuild is None:
             ensure_user_dict()
-            writer = self._writer()
+            writer = self._writer(procs=WRITER_PROCS)
             if sum(segment.doc_count_all() for segment in writer.segments) == 0:
                 self._rebuild = [writer, 0]
                 atexit.register(self._finish_rebuild)
@@ -227,7 +238,7 @@ class JiebaWhooshSearchBackend(WhooshSearchBackend):
             log.error("Indexing article %s failed: %s", pk, exc)
 
     def _finish_rebuild(self):
-        """Commit a rebuild's open writer (all batches in one new segment)."""
+        """Commit a rebuild's open writer (all batches in one new segment per process)."""
         rebuild, self._rebuild = self._rebuild, None
         if rebuild is not None:
             atexit.unregister(self._finish_rebuild)

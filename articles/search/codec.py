@@ -8,7 +8,13 @@ whole on first use. Segments written with this codec name it in the index's TOC,
 class must stay importable under this path.
 """
 
+from array import array
+from itertools import accumulate
+from pickle import loads
+
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3Codec, W3PerDocReader, _lenfield
+from whoosh.formats import Positions
+from whoosh.system import pack_uint
 from whoosh.util.numeric import byte_to_length
 
 _LENGTHS = [None] + [byte_to_length(b) for b in range(1, 256)]
@@ -45,3 +51,38 @@ class CachedLengthsPerDocReader(W3PerDocReader):
 class FastCodec(W3Codec):
     def per_document_reader(self, storage, segment):
         return CachedLengthsPerDocReader(storage, segment)
+
+
+# --- positions -----------------------------------------------------------------------------
+
+_OFFSETS_TAG = b"A"  # a pickled payload (Whoosh's own encoding) starts with b"\x80"
+
+
+class OffsetPositions(Positions):
+    """Whoosh's ``Positions`` with the offsets stored as a machine array instead of a
+    pickled list of deltas: one ``tobytes`` per posting when writing and one array read when
+    a phrase is checked (pickling and unpickling them was a third of a phrase search at 70k
+    articles). Values written by Whoosh's own encoding still decode (an index built before
+    this format is read with it, as haystack opens an index with the current schema)."""
+
+    def encode(self, poslist):
+        return pack_uint(len(poslist)) + _OFFSETS_TAG + array("I", poslist).tobytes()
+
+    def decode_positions(self, valuestring):
+        return decode_offsets(valuestring)
+
+    def combine(self, vs):
+        found = set()
+        for v in vs:
+            found.update(decode_offsets(v))
+        return self.encode(sorted(found))
+
+
+def decode_offsets(value: bytes) -> list[int]:
+    """The positions (character offsets) in a posting value of either encoding."""
+    if value[4:5] == _OFFSETS_TAG:
+        return array("I", value[5:]).tolist()
+    body = value[4:]
+    if not body.endswith(b"."):
+        body += b"."
+    return list(accumulate(loads(body)))

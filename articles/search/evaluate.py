@@ -18,7 +18,6 @@ falls back to Whoosh's own matchers.
 
 import threading
 from itertools import accumulate
-from pickle import loads
 
 from whoosh import query as wq
 from whoosh.codec.whoosh3 import W3LeafMatcher
@@ -26,6 +25,7 @@ from whoosh.matching.wrappers import FilterMatcher
 from whoosh.scoring import BM25FScorer, WeightScorer
 from whoosh.util.numeric import byte_to_length
 
+from articles.search.codec import decode_offsets
 from articles.search.phrase import CharPhrase, tiles_somewhere
 
 _LENGTHS = [0] + [byte_to_length(b) for b in range(1, 256)]
@@ -230,7 +230,7 @@ def _phrase(leaf, phrase: CharPhrase, scored, within):
             v = by_doc.get(d)
             if v is not None:
                 n = len(word)
-                chars[word] = {p: p + n for p in _positions(v)}
+                chars[word] = {p: p + n for p in decode_offsets(v)}
         if tiles_somewhere(phrase, chars):
             matched.add(d)
     if not scored:
@@ -243,15 +243,6 @@ def _phrase(leaf, phrase: CharPhrase, scored, within):
             if d in scores:
                 scores[d] += s
     return scores
-
-
-def _positions(value: bytes) -> list[int]:
-    # Whoosh's Positions format: a 4-byte count, then the pickled list of deltas (its
-    # final STOP byte stripped when stored).
-    body = value[4:]
-    if not body.endswith(b"."):
-        body += b"."
-    return list(accumulate(loads(body)))
 
 
 def _read_postings(reader, fieldname, btext, values):

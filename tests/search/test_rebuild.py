@@ -1,4 +1,5 @@
-"""rebuild_index: every batch through one writer, one segment, same search results."""
+"""rebuild_index: every batch through one writer (one segment per writing process), same
+search results."""
 
 import pytest
 from django.core.management import call_command
@@ -16,15 +17,56 @@ def run(**params):
     return search(form.spec())
 
 
-def test_rebuild_in_small_batches_finds_the_same_and_leaves_one_segment(seeded):
-    before = {h.article.pk for h in run(q="五金").hits}, run(reporter="陈晓苏").total
+def test_rebuild_in_small_batches_finds_the_same_and_leaves_one_segment_per_process(
+    seeded, monkeypatch
+):
+    from articles.search import backend as backend_module
+    from articles.search import writing
+
+    def answers():
+        return (
+            [h.article.pk for h in run(q="五金").hits],
+            run(reporter="陈晓苏").total,
+            run(q='"清廉金华"').total,
+            run(q="永康 -五金").total,
+        )
+
+    before = answers()
+    # Two documents per job, so both writing processes get some of the eight articles.
+    monkeypatch.setattr(writing, "JOB_DOCS", 2)
+    monkeypatch.setattr(backend_module, "WRITER_PROCS", 2)
     call_command("rebuild_index", interactive=False, verbosity=0, batchsize=3)
     backend = connections["default"].get_backend()
     assert backend._rebuild is None  # committed once the last batch was written
     segments = backend.index.refresh()._segments()
+    assert len(segments) == 2 and sum(s.doc_count_all() for s in segments) == 8
+    assert answers() == before
+    assert before[1] == 3 and before[2] == 1
+
+
+def test_rebuild_in_one_process(seeded, monkeypatch):
+    from articles.search import backend as backend_module
+
+    before = {h.article.pk for h in run(q="五金").hits}
+    monkeypatch.setattr(backend_module, "WRITER_PROCS", 1)
+    call_command("rebuild_index", interactive=False, verbosity=0, batchsize=3)
+    segments = connections["default"].get_backend().index.refresh()._segments()
     assert len(segments) == 1 and segments[0].doc_count_all() == 8
-    assert ({h.article.pk for h in run(q="五金").hits}, run(reporter="陈晓苏").total) == before
-    assert run(q='"清廉金华"').total == 1
+    assert {h.article.pk for h in run(q="五金").hits} == before
+
+
+def test_postings_spilled_to_disk_come_back_sorted(tmp_path):
+    from whoosh.filedb.filestore import FileStorage
+
+    from articles.search.writing import RUN_CHUNK, ChunkedPostingPool
+
+    pool = ChunkedPostingPool(FileStorage(str(tmp_path)), None)
+    pool.limit = 2000  # bytes: a run every dozen postings
+    items = [("text", f"词{i % 97}".encode(), i, 1.0, b"v" * (i % 5)) for i in range(RUN_CHUNK * 2)]
+    for item in reversed(items):
+        pool.add(item)
+    assert len(pool.runs) > 100
+    assert list(pool.iter_postings()) == sorted(items)
 
 
 def test_update_index_on_a_full_index_replaces_documents(seeded):
