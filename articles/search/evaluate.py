@@ -49,19 +49,16 @@ class Leaf:
         self.deleted = _deleted(self.reader)
         self._postings = {}
 
-    def postings(self, fieldname, text, values=False):
-        """(ids, weights, values or None) of a term in this segment, deleted documents out."""
+    def postings(self, fieldname, text):
+        """(ids, weights, values) of a term in this segment, deleted documents out. (A block
+        unpickles its values with its ids, so they are kept for a phrase check at no cost.)"""
         cached = self._postings.get((fieldname, text))
-        if cached is not None and (cached[2] is not None or not values):
+        if cached is not None:
             return cached
-        found = _read_postings(self.reader, fieldname, text, values)
+        found = _read_postings(self.reader, fieldname, text)
         if self.deleted and found[0]:
             keep = [i for i, d in enumerate(found[0]) if d not in self.deleted]
-            found = (
-                [found[0][i] for i in keep],
-                [found[1][i] for i in keep],
-                [found[2][i] for i in keep] if found[2] is not None else None,
-            )
+            found = tuple([column[i] for i in keep] for column in found)
         self._postings[(fieldname, text)] = found
         return found
 
@@ -218,21 +215,17 @@ def _phrase(leaf, phrase: CharPhrase, scored, within):
         candidates &= within
     if not candidates:
         return {} if scored else set()
-    # Position values of the candidates only, decoded lazily per document and word.
+    # Position values of the candidates only, decoded per document and word when needed.
     values = {}
     for word, btext in present.items():
-        ids, _, vals = leaf.postings(fieldname, btext, values=True)
+        ids, _, vals = leaf.postings(fieldname, btext)
         values[word] = {d: v for d, v in zip(ids, vals, strict=True) if d in candidates}
-    matched = set()
-    for d in candidates:
-        chars = {}
-        for word, by_doc in values.items():
-            v = by_doc.get(d)
-            if v is not None:
-                n = len(word)
-                chars[word] = {p: p + n for p in decode_offsets(v)}
-        if tiles_somewhere(phrase, chars):
-            matched.add(d)
+    tilings = phrase.tilings()
+    if tilings is None:
+        matched = {d for d in candidates if _tiles_by_offsets(phrase, values, d)}
+    else:
+        tilings = [t for t in tilings if all(word in present for word, _ in t)]
+        matched = {d for d in candidates if _holds_a_tiling(tilings, values, d)}
     if not scored:
         return matched
     # Scored by the phrase's words, as the verified documents hold them (Whoosh's Or of
@@ -245,25 +238,54 @@ def _phrase(leaf, phrase: CharPhrase, scored, within):
     return scores
 
 
-def _read_postings(reader, fieldname, btext, values):
+def _holds_a_tiling(tilings, values, d) -> bool:
+    """Whether, in document ``d``, every word of one tiling occurs at the same distance
+    from one origin (set intersections of the shifted offsets)."""
+    shifted = {}
+    for tiling in tilings:
+        common = None
+        for word, q in tiling:
+            key = (word, q)
+            offsets = shifted.get(key)
+            if offsets is None:
+                v = values[word].get(d)
+                offsets = {p - q for p in decode_offsets(v)} if v is not None else set()
+                shifted[key] = offsets
+            common = offsets if common is None else common & offsets
+            if not common:
+                break
+        if common:
+            return True
+    return False
+
+
+def _tiles_by_offsets(phrase, values, d) -> bool:
+    chars = {}
+    for word, by_doc in values.items():
+        v = by_doc.get(d)
+        if v is not None:
+            n = len(word)
+            chars[word] = {p: p + n for p in decode_offsets(v)}
+    return tiles_somewhere(phrase, chars)
+
+
+def _read_postings(reader, fieldname, btext):
     matcher = reader.postings(fieldname, btext)
     if isinstance(matcher, FilterMatcher):  # deletions: filtered by the caller
         matcher = matcher.child
+    ids, weights, vals = [], [], []
     if not isinstance(matcher, W3LeafMatcher):
-        ids, weights, vals = [], [], [] if values else None
         while matcher.is_active():
             ids.append(matcher.id())
             weights.append(matcher.weight())
-            if values:
-                vals.append(matcher.value())
+            vals.append(matcher.value())
             matcher.next()
         return ids, weights, vals
-    ids, weights, vals = [], [], [] if values else None
     m = matcher
     while True:
         if m._data is None:
             m._read_data()
-        block_ids, block_weights, block_values = m._data[:3]
+        block_ids, block_weights = m._data[:2]
         count = m._blocklength
         ids.extend(accumulate(block_ids))
         if block_weights is None:
@@ -272,9 +294,8 @@ def _read_postings(reader, fieldname, btext, values):
             weights.extend([block_weights] * count)
         else:
             weights.extend(block_weights)
-        if values:
-            m._read_values()
-            vals.extend(m._values)
+        m._read_values()
+        vals.extend(m._values)
         if m._lastblock:
             break
         m._goto(m._nextoffset)

@@ -78,6 +78,31 @@ class CharPhrase(wq.Query):
         for word, _, _ in self.edges:
             yield (self.fieldname, word)
 
+    def tilings(self, limit: int = 64) -> list[tuple[tuple[str, int], ...]] | None:
+        """Every way the words cover the phrase's characters end to end, as (word, offset in
+        the phrase) sequences; a document holds the phrase where, for one of them, each word
+        occurs at the same distance from one origin. ``None`` past ``limit`` ways."""
+        by_start = {}
+        for word, start, end in self.edges:
+            if end - start == len(word):  # a stored occurrence ends at start + len(word)
+                by_start.setdefault(start, []).append((word, end))
+        found = []
+
+        def walk(q, path):
+            if len(found) > limit:
+                return
+            if q == self.last:
+                if path:
+                    found.append(tuple(path))
+                return
+            if q in self.skippable:
+                walk(q + 1, path)
+            for word, end in by_start.get(q, ()):
+                walk(end, [*path, (word, q)])
+
+        walk(self.first, [])
+        return None if len(found) > limit else found
+
     def any_word(self) -> wq.Query:
         """Any of the phrase's words: every document the phrase matches has some of them
         (for scoring documents already verified to hold the phrase)."""
