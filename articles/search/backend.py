@@ -44,6 +44,7 @@ from articles.search.codec import FastCodec, OffsetPositions
 from articles.search.evaluate import Leaf, Unsupported, evaluate
 from articles.search.phrase import CharPhrase, phrase_query
 from articles.search.related import key_terms, related_query
+from articles.search.storage import MappedFileStorage
 from articles.search.writing import ParallelWriter, use_chunked_pool
 
 log = logging.getLogger(__name__)
@@ -125,6 +126,10 @@ class JiebaWhooshSearchBackend(WhooshSearchBackend):
 
     def setup(self):
         super().setup()
+        if self.use_file_storage:
+            # Segment files read through memory maps, without a copy (see storage.py).
+            self.storage = MappedFileStorage(self.path)
+            self.index = self.storage.open_index(schema=self.schema)
         self._searcher = None
         # Haystack's Exact("…") parses to Whoosh's Phrase, which needs consecutive positions;
         # ours are character offsets, so quoted text goes through CharPhrase instead.
@@ -138,7 +143,14 @@ class JiebaWhooshSearchBackend(WhooshSearchBackend):
         for attempt in range(LOCK_RETRIES):
             try:
                 self.index = self.index.refresh()
-                options = {"timeout": LOCK_TIMEOUT, "delay": 0.05, "codec": _codec()}
+                options = {
+                    "timeout": LOCK_TIMEOUT,
+                    "delay": 0.05,
+                    "codec": _codec(),
+                    # Separate files, memory-mapped when read (a compound file's parts are
+                    # copied into memory each time a reader opens: see storage.py).
+                    "compound": False,
+                }
                 if procs > 1:
                     # The pool limit is per process: the processes together stay in it.
                     return ParallelWriter(

@@ -73,3 +73,35 @@ def test_update_index_on_a_full_index_replaces_documents(seeded):
     call_command("update_index", verbosity=0, batchsize=3)
     assert run(q="五金").total == 4
     assert connections["default"].get_backend().index.refresh().doc_count() == 8
+
+
+def test_segments_are_separate_memory_mapped_files_and_old_compound_ones_still_read(seeded):
+    from pathlib import Path
+
+    from articles.search.storage import _MappedFile
+
+    call_command("rebuild_index", interactive=False, verbosity=0)
+    backend = connections["default"].get_backend()
+    files = [p.name for p in Path(backend.path).iterdir()]
+    assert not [name for name in files if name.endswith(".seg")]
+    assert [name for name in files if name.endswith(".pst")]
+    segment = backend.index.refresh()._segments()[0]
+    opened = segment.open_file(backend.storage, ".pst")
+    assert isinstance(opened, _MappedFile)
+    opened.close()
+
+    # A segment as Whoosh packs it by default (an index not rebuilt since this change).
+    writer = backend.index.writer()
+    writer.add_document(
+        id="articles.article.99999",
+        django_ct="articles.article",
+        django_id="99999",
+        text="旧格式的段落五金",
+    )
+    writer.commit()
+    assert [p for p in Path(backend.path).iterdir() if p.name.endswith(".seg")]
+    searcher = backend.searcher()
+    assert searcher.doc_count() == 9
+    assert run(q="五金").total == 5  # counted from the index, both formats
+    found = searcher.search(SearchForm({"q": "旧格式"}).spec().whoosh_query(), limit=None)
+    assert [hit["django_id"] for hit in found] == ["99999"]
