@@ -105,3 +105,17 @@ def test_segments_are_separate_memory_mapped_files_and_old_compound_ones_still_r
     assert run(q="五金").total == 5  # counted from the index, both formats
     found = searcher.search(SearchForm({"q": "旧格式"}).spec().whoosh_query(), limit=None)
     assert [hit["django_id"] for hit in found] == ["99999"]
+
+
+def test_positions_written_by_whoosh_itself_still_decode():
+    """An index built before positions were stored as arrays keeps Whoosh's pickled lists;
+    haystack opens it with the current schema, so the new format must read both."""
+    from whoosh.formats import Positions
+
+    from articles.search.codec import OffsetPositions, decode_offsets
+
+    offsets = [0, 3, 17, 300, 70000]
+    for value in (Positions().encode(offsets), OffsetPositions().encode(offsets)):
+        assert decode_offsets(value) == offsets
+        assert OffsetPositions().decode_positions(value) == offsets
+    assert OffsetPositions().decode_frequency(OffsetPositions().encode(offsets)) == 5
