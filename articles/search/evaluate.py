@@ -17,6 +17,7 @@ falls back to Whoosh's own matchers.
 """
 
 import threading
+from array import array
 from itertools import accumulate
 
 from whoosh import query as wq
@@ -29,7 +30,7 @@ from articles.search.codec import decode_offsets
 from articles.search.phrase import CharPhrase, tiles_somewhere
 
 _LENGTHS = [0] + [byte_to_length(b) for b in range(1, 256)]
-_norm_cache: dict[tuple, list[float]] = {}
+_norm_cache: dict[tuple, tuple[tuple, array]] = {}
 _norm_lock = threading.Lock()
 
 
@@ -66,17 +67,22 @@ class Leaf:
         return set(self.reader.all_doc_ids())
 
     def norms(self, fieldname, scorer):
-        """Per document ``K1 * ((1 - B) + B * length / avglength)``: BM25's length part."""
-        key = (self.key, fieldname, scorer.avgfl, scorer.B, scorer.K1)
-        norms = _norm_cache.get(key)
-        if norms is None:
-            lengths = _field_lengths(self.reader, fieldname)
-            k1, b, avg = scorer.K1, scorer.B, scorer.avgfl
-            norms = [k1 * ((1 - b) + b * length / avg) for length in lengths]
-            with _norm_lock:
-                if len(_norm_cache) > 64:  # old segments or statistics: start over
-                    _norm_cache.clear()
-                _norm_cache[key] = norms
+        """Per document ``K1 * ((1 - B) + B * length / avglength)``: BM25's length part.
+
+        Kept per segment and field, replaced when a commit changes the average length
+        (one array of doubles per segment and field, not one per commit)."""
+        key = (self.key, fieldname)
+        stats = (scorer.avgfl, scorer.B, scorer.K1)
+        cached = _norm_cache.get(key)
+        if cached is not None and cached[0] == stats:
+            return cached[1]
+        lengths = _field_lengths(self.reader, fieldname)
+        avg, b, k1 = stats
+        norms = array("d", [k1 * ((1 - b) + b * length / avg) for length in lengths])
+        with _norm_lock:
+            if len(_norm_cache) > 256:  # merged-away segments: start over
+                _norm_cache.clear()
+            _norm_cache[key] = (stats, norms)
         return norms
 
 
