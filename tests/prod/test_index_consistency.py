@@ -120,7 +120,8 @@ def test_import_killed_half_way_leaves_whole_pages_and_check_index_fix_repairs(t
         importer = manage_popen(env, "import_pages", "--no-progress", str(tmp_path / "pages"))
         try:
             wait_for(
-                lambda: count_rows(url, "articles_importrun") >= 60 or importer.poll() is not None,
+                # Pages, not import runs: a run is recorded before its page commits.
+                lambda: count_rows(url, "articles_page") >= 60 or importer.poll() is not None,
                 what="a quarter of the import",
             )
             assert importer.poll() is None, "the import finished before it could be killed"
@@ -133,7 +134,8 @@ def test_import_killed_half_way_leaves_whole_pages_and_check_index_fix_repairs(t
         assert state["pages_without_all_articles"] == []
         assert state["articles"] == 4 * state["pages"]
         assert state["editions_without_pages"] == 0
-        assert state["created_runs"] == state["pages"]
+        # The kill can land between a page's commit and the update of its run's outcome.
+        assert state["pages"] - 1 <= state["created_runs"] <= state["pages"]
         assert state["unfinished_runs"] <= 1
         assert state["runs_without_page"] == []
 
