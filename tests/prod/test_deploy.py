@@ -1,27 +1,14 @@
 """The production configuration passes Django's deployment checklist and sends its headers."""
 
-import subprocess
-
 import pytest
 from django.test import override_settings
 
-from .helpers import PYTHON, ROOT, production_env
-
-
-def run_manage(env, *args):
-    return subprocess.run(
-        [PYTHON, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+from .helpers import manage, production_env
 
 
 def test_check_deploy_is_clean_with_production_env(tmp_path):
     env = production_env(tmp_path, DJANGO_HTTPS="1", DJANGO_ALLOWED_HOSTS="archive.example.cn")
-    result = run_manage(env, "check", "--deploy", "--fail-level", "WARNING")
+    result = manage(env, "check", "--deploy", "--fail-level", "WARNING")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
 
@@ -29,14 +16,14 @@ def test_check_deploy_is_clean_with_production_env(tmp_path):
 def test_check_deploy_flags_a_plain_http_setup(tmp_path):
     # The same check must be able to fail, or the test above proves nothing.
     env = production_env(tmp_path)
-    result = run_manage(env, "check", "--deploy", "--fail-level", "WARNING")
+    result = manage(env, "check", "--deploy", "--fail-level", "WARNING")
     assert result.returncode != 0
     assert "SECURE_HSTS_SECONDS" in result.stderr + result.stdout
 
 
 def test_production_refuses_to_start_without_a_secret_key(tmp_path):
     env = production_env(tmp_path, DJANGO_SECRET_KEY="")
-    result = run_manage(env, "check")
+    result = manage(env, "check")
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY must be set" in result.stderr
 
@@ -56,7 +43,7 @@ def test_production_settings_come_from_the_environment(tmp_path):
         " s.HAYSTACK_CONNECTIONS['default']['PATH'], s.SESSION_COOKIE_SECURE,"
         " s.SECURE_HSTS_SECONDS > 0, s.SEARCH_RATE_LIMIT, s.STORAGES['staticfiles']['BACKEND'])"
     )
-    result = run_manage(env, "shell", "--no-imports", "-c", code)
+    result = manage(env, "shell", "--no-imports", "-c", code)
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert "False ['a.example.cn', 'b.example.cn']" in out
@@ -99,7 +86,7 @@ def test_hsts_and_https_redirect_when_https_is_on(client):
 
 def test_static_files_served_by_whitenoise_in_production(tmp_path):
     env = production_env(tmp_path)
-    collected = run_manage(env, "collectstatic", "--noinput", "--verbosity", "0")
+    collected = manage(env, "collectstatic", "--noinput", "--verbosity", "0")
     assert collected.returncode == 0, collected.stderr
     code = (
         "from django.test import Client;"
@@ -107,7 +94,7 @@ def test_static_files_served_by_whitenoise_in_production(tmp_path):
         "r = Client().get(static('css/site.css'));"
         "print(r.status_code, r['Content-Type'], r.has_header('Cache-Control'))"
     )
-    result = run_manage(env, "shell", "--no-imports", "-c", code)
+    result = manage(env, "shell", "--no-imports", "-c", code)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split()[0] == "200"
     assert "text/css" in result.stdout
