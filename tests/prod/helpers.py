@@ -119,3 +119,17 @@ def worker(env: dict, *args: str, **popen) -> subprocess.Popen:
         text=True,
         **popen,
     )
+
+
+def run_script(env: dict, script: str) -> str:
+    """Run Python in ``manage.py shell``; the last line it printed."""
+    result = manage(env, "shell", "--no-imports", "-c", script)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.strip().splitlines()
+    return lines[-1] if lines else ""
+
+
+def migrate_and_import(env: dict, pages) -> None:
+    assert manage(env, "migrate", "--noinput").returncode == 0
+    imported = manage(env, "import_pages", "--no-progress", str(pages))
+    assert imported.returncode == 0, imported.stderr

@@ -3,7 +3,7 @@
 import pytest
 from django.test import override_settings
 
-from .helpers import manage, production_env
+from .helpers import manage, production_env, run_script
 
 
 def test_check_deploy_is_clean_with_production_env(tmp_path):
@@ -43,9 +43,7 @@ def test_production_settings_come_from_the_environment(tmp_path):
         " s.HAYSTACK_CONNECTIONS['default']['PATH'], s.SESSION_COOKIE_SECURE,"
         " s.SECURE_HSTS_SECONDS > 0, s.SEARCH_RATE_LIMIT, s.STORAGES['staticfiles']['BACKEND'])"
     )
-    result = manage(env, "shell", "--no-imports", "-c", code)
-    assert result.returncode == 0, result.stderr
-    out = result.stdout
+    out = run_script(env, code)
     assert "False ['a.example.cn', 'b.example.cn']" in out
     assert str(tmp_path / "other.sqlite3") in out
     assert str(tmp_path / "elsewhere") in out
@@ -94,7 +92,6 @@ def test_static_files_served_by_whitenoise_in_production(tmp_path):
         "r = Client().get(static('css/site.css'));"
         "print(r.status_code, r['Content-Type'], r.has_header('Cache-Control'))"
     )
-    result = manage(env, "shell", "--no-imports", "-c", code)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.split()[0] == "200"
-    assert "text/css" in result.stdout
+    out = run_script(env, code)
+    assert out.split()[0] == "200"
+    assert "text/css" in out

@@ -24,7 +24,9 @@ from .helpers import (
     PYTHON,
     ROOT,
     manage,
+    migrate_and_import,
     production_env,
+    run_script,
     scratch_database,
     worker,
     write_pages,
@@ -182,13 +184,6 @@ print(json.dumps({
 """
 
 
-def run_script(env, script):
-    result = manage(env, "shell", "--no-imports", "-c", script)
-    assert result.returncode == 0, result.stderr
-    lines = result.stdout.strip().splitlines()
-    return lines[-1] if lines else ""
-
-
 def manage_popen(env, *args):
     return subprocess.Popen(
         [PYTHON, "manage.py", *args],
@@ -205,8 +200,7 @@ def test_concurrent_writers_all_reach_the_index(tmp_path):
     write_pages(tmp_path / "pages", date(2006, 6, 1), 6, "cw")
     with scratch_database(tmp_path) as url:
         env = production_env(tmp_path, DATABASE_URL=url, YONGKANG_SEARCH_RATE="off")
-        assert manage(env, "migrate", "--noinput").returncode == 0
-        assert manage(env, "import_pages", "--no-progress", str(tmp_path / "pages")).returncode == 0
+        migrate_and_import(env, tmp_path / "pages")
         pks = json.loads(
             run_script(
                 env,
@@ -252,8 +246,7 @@ def test_rebuild_swaps_the_index_while_searches_keep_answering(tmp_path):
     write_pages(tmp_path / "pages", date(2007, 7, 1), 40, "sw")
     with scratch_database(tmp_path) as url:
         env = production_env(tmp_path, DATABASE_URL=url, YONGKANG_SEARCH_RATE="off")
-        assert manage(env, "migrate", "--noinput").returncode == 0
-        assert manage(env, "import_pages", "--no-progress", str(tmp_path / "pages")).returncode == 0
+        migrate_and_import(env, tmp_path / "pages")
         # A change that bypasses the signals: only a rebuild (or --fix) brings it in. The
         # articles are dated back a day so the rebuild's catch-up re-indexes none of them:
         # what the searcher sees after the swap comes from the new folder alone.
