@@ -126,6 +126,16 @@ def test_article_change_form_shows_doubts_and_credits(staff_client, doubtful):
     assert '<ul class="doubts"><li>标题与副题的分界是猜的</li></ul>' in response.text
 
 
+def management_form(prefix: str, count: int) -> dict:
+    """The hidden fields an admin inline posts with ``count`` existing rows."""
+    return {
+        f"{prefix}-TOTAL_FORMS": str(count),
+        f"{prefix}-INITIAL_FORMS": str(count),
+        f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-MAX_NUM_FORMS": "1000",
+    }
+
+
 def article_form_data(article) -> dict:
     credits = list(article.credits.order_by("order"))
     data = {
@@ -136,10 +146,7 @@ def article_form_data(article) -> dict:
         "byline": article.byline,
         "kind": article.kind,
         "body": article.body,
-        "credits-TOTAL_FORMS": str(len(credits)),
-        "credits-INITIAL_FORMS": str(len(credits)),
-        "credits-MIN_NUM_FORMS": "0",
-        "credits-MAX_NUM_FORMS": "1000",
+        **management_form("credits", len(credits)),
     }
     if article.reviewed:
         data["reviewed"] = "on"
@@ -243,14 +250,8 @@ def test_fixing_a_headline_in_the_edition_inline_marks_only_that_article_edited(
         "date": edition.date.isoformat(),
         "weekday": edition.weekday,
         "lunar_date": edition.lunar_date,
-        "pages-TOTAL_FORMS": str(len(pages)),
-        "pages-INITIAL_FORMS": str(len(pages)),
-        "pages-MIN_NUM_FORMS": "0",
-        "pages-MAX_NUM_FORMS": "1000",
-        "articles-TOTAL_FORMS": str(len(articles)),
-        "articles-INITIAL_FORMS": str(len(articles)),
-        "articles-MIN_NUM_FORMS": "0",
-        "articles-MAX_NUM_FORMS": "1000",
+        **management_form("pages", len(pages)),
+        **management_form("articles", len(articles)),
     }
     for i, page in enumerate(pages):
         data |= {f"pages-{i}-id": str(page.pk), f"pages-{i}-edition": str(edition.pk)}
