@@ -171,7 +171,7 @@ def check() -> IndexReport:
                 report.stale_fields[article.pk] = differing
     report.articles = len(seen)
     report.orphaned = sorted(pk for pk in documents if pk not in seen)
-    report.queued = PendingIndexUpdate.objects.count()
+    report.queued = queue.pending_count()
     report.failing = list(
         PendingIndexUpdate.objects.filter(attempts__gte=queue.MAX_ATTEMPTS)
         .order_by("article_id")
