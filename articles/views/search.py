@@ -68,15 +68,13 @@ def _linker(request):
     """``link(name=value, …)``: this search with those parameters changed, back to page 1.
 
     Built here rather than with {% querystring %} in the template: the timeline can have a
-    hundred bars and the tag costs far more per link than one urlencode."""
-    base = request.GET.copy()
-    base.pop("page", None)
+    hundred bars and the tag costs far more per link than one urlencode. The request's
+    parameters are read once; each link only encodes them."""
+    base = {name: values for name, values in request.GET.lists() if name != "page"}
 
     def link(**changes):
-        params = base.copy()
-        for name, value in changes.items():
-            params[name] = value
-        return "?" + params.urlencode()
+        params = base | {name: [value] for name, value in changes.items()}
+        return "?" + urlencode(params, doseq=True)
 
     return link
 
