@@ -62,7 +62,16 @@ class ArticleInline(admin.TabularInline):
 
 class PageInline(admin.StackedInline):
     model = Page
-    fields = ("number", "name", "source_name", "checksum", "imported_at", "warning_list", "split")
+    fields = (
+        "number",
+        "number_guessed",
+        "name",
+        "source_name",
+        "checksum",
+        "imported_at",
+        "warning_list",
+        "split",
+    )
     readonly_fields = fields
     extra = 0
     can_delete = False

@@ -19,7 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from articles.models import Article, Credit, Edition, ImportRun, Kind, Page, Person, Role
-from articles.parsing import PageError, decode_page, parse_page
+from articles.parsing import PageError, decode_page, page_number_from_filename, parse_page
 from articles.parsing.parsed import ParsedArticle, ParsedEdition
 from articles.search.queue import deferred_indexing
 
@@ -36,6 +36,7 @@ class ImportResult:
     outcome: str = Outcome.FAILED
     edition_date: Date | None = None
     page_number: int | None = None
+    page_number_guessed: bool = False
     encoding: str = ""
     created: int = 0
     updated: int = 0
@@ -166,7 +167,8 @@ def _import(path: Path, result: ImportResult, *, force: bool, date: Date | None)
         result.messages.append(f"{path}: 不是 UTF-8, 按 {encoding} 解码")
     parsed = parse_page(text, filename=path.name, date=date)
     result.edition_date = parsed.date
-    result.page_number = parsed.page_number or 1
+    result.page_number = parsed.page_number or page_number_from_filename(path.name)
+    result.page_number_guessed = result.page_number is None
     checksum = hashlib.sha256(data).hexdigest()
     with transaction.atomic():
         _store(parsed, text, path.name, checksum, result, force=force)
@@ -184,7 +186,7 @@ def _store(
     edition = Edition.objects.filter(paper=parsed.paper, date=parsed.date).first()
     page = None
     if edition is not None:
-        page = Page.objects.filter(edition=edition, number=result.page_number).first()
+        page = _existing_page(edition, source_name, result)
     if page is not None and page.checksum == checksum and not force:
         result.outcome = Outcome.UNCHANGED
         result.unchanged = page.articles.count()
@@ -205,15 +207,25 @@ def _store(
     else:
         changed |= _save_if_changed(edition, edition_values)
 
+    warnings = list(parsed.warnings)
+    if page is None and result.page_number_guessed:
+        result.page_number = _free_number(edition)
+    if result.page_number_guessed:
+        warnings.append(
+            f"版面和文件名里都没有版次, 记为第{result.page_number}版; 导入印有该版次的版面时会让出"
+        )
     page_values = {
+        "number": result.page_number,
+        "number_guessed": result.page_number_guessed,
         "name": _clip(parsed.page_name or "", Page, "name"),
         "raw_text": text,
         "source_name": _clip(source_name, Page, "source_name"),
         "checksum": checksum,
-        "warnings": list(parsed.warnings),
+        "warnings": warnings,
     }
+    _make_room(edition, result, page)
     if page is None:
-        page = Page.objects.create(edition=edition, number=result.page_number, **page_values)
+        page = Page.objects.create(edition=edition, **page_values)
         page_created = True
     else:
         if page.source_name != page_values["source_name"]:
@@ -230,6 +242,51 @@ def _store(
         result.outcome = Outcome.UPDATED
     else:
         result.outcome = Outcome.UNCHANGED
+
+
+def _existing_page(edition: Edition, source_name: str, result: ImportResult) -> Page | None:
+    """The page this file stored last time, or the page it replaces."""
+    same_file = edition.pages.filter(source_name=_clip(source_name, Page, "source_name"))
+    if result.page_number_guessed:
+        # A file without a number keeps the one it was given; it never replaces another page.
+        page = same_file.filter(number_guessed=True).first()
+        if page is not None:
+            result.page_number = page.number
+        return page
+    page = edition.pages.filter(number=result.page_number).first()
+    if page is None or page.number_guessed:
+        # The file now prints its number (an editor fixed the OCR): move its page there.
+        page = same_file.filter(number_guessed=True).first() or page
+    if page is not None and page.number_guessed and page.source_name != source_name:
+        return None  # a guess gives way; _make_room moves it
+    return page
+
+
+def _free_number(edition: Edition) -> int:
+    """1 for a new day's first page (mastheads without a number are front pages), else the
+    first number after the last page."""
+    numbers = set(edition.pages.values_list("number", flat=True))
+    return 1 if 1 not in numbers else max(numbers) + 1
+
+
+def _make_room(edition: Edition, result: ImportResult, page: Page | None) -> None:
+    """Move a page whose number was only guessed out of the way of one that prints it."""
+    if result.page_number_guessed:
+        return
+    guessed = edition.pages.filter(number=result.page_number, number_guessed=True)
+    guessed = guessed.exclude(pk=page.pk).first() if page else guessed.first()
+    if guessed is None:
+        return
+    guessed.number = _free_number(edition)
+    guessed.warnings = [
+        *[w for w in guessed.warnings if not w.startswith("版面和文件名里都没有版次")],
+        f"版面和文件名里都没有版次, 记为第{guessed.number}版; 原第{result.page_number}版"
+        f"让给了 {Path(result.source_name).name}",
+    ]
+    guessed.save()
+    result.messages.append(
+        f"{guessed.source_name} 没有印版次, 从第{result.page_number}版移到第{guessed.number}版"
+    )
 
 
 def _store_articles(

@@ -78,6 +78,9 @@ class Page(models.Model):
 
     edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="pages")
     number = models.PositiveSmallIntegerField("版次", default=1)
+    # Neither the page nor its file name gave a number: the importer chose a free one, and
+    # gives it up to a page that prints that number.
+    number_guessed = models.BooleanField("版次为推测", default=False)
     name = models.CharField("版名", max_length=50, blank=True)
     raw_text = models.TextField("原始文本")
     source_name = models.CharField("源文件", max_length=255)

@@ -78,6 +78,12 @@ _FILENAME_DATE = re.compile(
     r"(?P<m2>\d{2})(?P<d2>\d{2}))(?!\d)"
 )
 
+# "p5", "P05", "page-2", "第5版", "5版": how scanned page files are usually named.
+_FILENAME_PAGE = re.compile(
+    r"(?:(?<![0-9a-z])(?:page|p)[-_]?(?P<p>\d{1,2})(?![0-9a-z])|(?<!\d)(?P<b>\d{1,2})版)",
+    re.IGNORECASE,
+)
+
 
 @dataclass
 class Masthead:
@@ -92,6 +98,8 @@ class Masthead:
     warnings: list[str] = field(default_factory=list)
     # Year and month printed without a day: the day is the big lone number elsewhere.
     partial: tuple[int, int] | None = None
+    # The publisher line (中共永康市委主办) is printed under the front page's masthead only.
+    front: bool = False
 
 
 def fix_ocr_digits(text: str) -> str:
@@ -151,6 +159,15 @@ def date_from_filename(name: str | None) -> dt.date | None:
             return dt.date(int(match["y"]), int(month), int(day))
         except ValueError:
             continue
+    return None
+
+
+def page_number_from_filename(name: str | None) -> int | None:
+    """A page number written in a file name: ``2022-06-02_p5.txt``, ``20220602第5版.txt``."""
+    for match in _FILENAME_PAGE.finditer(name or ""):
+        number = int(match["p"] or match["b"])
+        if number:
+            return number
     return None
 
 
@@ -233,7 +250,10 @@ def _read_line(head: Masthead, number: int, text: str, lone_numbers: list[int]) 
     if _PAPER.match(text) and head.paper is None:
         head.paper = text
         return
-    if _PROMO.search(text) or (len(text) <= 16 and _SPONSOR.search(text)):
+    if _PROMO.search(text):
+        return
+    if len(text) <= 16 and _SPONSOR.search(text):
+        head.front = head.front or text.endswith("主办")
         return
     text = _STAFF.sub(" ", text)
     # One header line can carry everything: ``永康日报 2023年1月10日 星期二 农历腊月十九``.

@@ -38,7 +38,7 @@ def parse_page(
         date=edition_date,
         weekday=head.weekday,
         lunar_date=head.lunar_date,
-        page_number=head.page_number,
+        page_number=head.page_number or (1 if head.front else None),
         page_name=head.page_name,
         articles=articles,
         warnings=head.warnings,

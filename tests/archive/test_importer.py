@@ -333,3 +333,81 @@ def test_an_inner_page_joins_its_edition_without_blanking_the_masthead(tmp_path,
         ("某某", "其他", "编外"),
     ]
     assert Person.objects.get(name="陈晓苏").articles.count() == 3
+
+
+def _page_file(folder, name: str, headline: str, number: str = ""):
+    """An inner page of 2022-05-10: masthead line with the date, one article."""
+    path = folder / name
+    path.write_text(
+        f"永康日报 2022年5月10日 星期二 {number}\n\n# {headline}\n\n本报讯 {headline}的正文。\n",
+        "utf-8",
+    )
+    return path
+
+
+def pages_of_the_day():
+    return list(
+        Page.objects.filter(edition__date="2022-05-10")
+        .order_by("number")
+        .values_list("number", "number_guessed", "source_name")
+    )
+
+
+def test_pages_without_any_number_on_one_day_are_all_kept(tmp_path):
+    first = import_file(_page_file(tmp_path, "scan-a.txt", "城区新开一家书店"))
+    second = import_file(_page_file(tmp_path, "scan-b.txt", "古山镇修好一座桥"))
+
+    assert [first.outcome, second.outcome] == ["created", "created"]
+    assert pages_of_the_day() == [(1, True, "scan-a.txt"), (2, True, "scan-b.txt")]
+    assert sorted(Article.objects.values_list("headline", flat=True)) == [
+        "古山镇修好一座桥",
+        "城区新开一家书店",
+    ]
+    page = Page.objects.get(number=2)
+    assert "版面和文件名里都没有版次, 记为第2版" in page.warnings[0]
+
+    # Each file finds its own page again: nothing new, nothing replaced.
+    again = [import_file(tmp_path / name).outcome for name in ("scan-b.txt", "scan-a.txt")]
+    assert again == ["unchanged", "unchanged"]
+    assert pages_of_the_day() == [(1, True, "scan-a.txt"), (2, True, "scan-b.txt")]
+
+
+def test_a_page_printing_its_number_takes_it_from_a_guessed_one(tmp_path):
+    import_file(_page_file(tmp_path, "scan-a.txt", "城区新开一家书店"))
+
+    result = import_file(_page_file(tmp_path, "scan-b.txt", "古山镇修好一座桥", "第1版"))
+
+    assert result.outcome == "created", result.error
+    assert pages_of_the_day() == [(1, False, "scan-b.txt"), (2, True, "scan-a.txt")]
+    assert result.messages == ["scan-a.txt 没有印版次, 从第1版移到第2版"]
+    moved = Article.objects.get(headline="城区新开一家书店")
+    assert moved.page.number == 2
+    assert "原第1版让给了 scan-b.txt" in moved.page.warnings[-1]
+
+
+def test_a_page_that_now_prints_its_number_moves_there_without_a_copy(tmp_path):
+    path = _page_file(tmp_path, "scan-a.txt", "城区新开一家书店")
+    import_file(path)
+    import_file(_page_file(tmp_path, "scan-b.txt", "古山镇修好一座桥"))
+
+    _page_file(tmp_path, "scan-a.txt", "城区新开一家书店", "第3版")
+    result = import_file(path)
+
+    assert result.outcome == "updated", result.error
+    assert pages_of_the_day() == [(2, True, "scan-b.txt"), (3, False, "scan-a.txt")]
+    assert Article.objects.filter(headline="城区新开一家书店").count() == 1
+    assert Page.objects.get(number=3).warnings == []
+
+
+def test_the_file_name_gives_the_page_number_when_the_page_does_not(tmp_path):
+    result = import_file(_page_file(tmp_path, "2022-05-10_p7.txt", "城区新开一家书店"))
+
+    assert (result.outcome, result.page_number) == ("created", 7)
+    assert pages_of_the_day() == [(7, False, "2022-05-10_p7.txt")]
+
+
+def test_a_front_page_without_a_number_is_page_one():
+    import_file(NOVEMBER)
+    assert list(Page.objects.values_list("number", "number_guessed", "warnings")) == [
+        (1, False, [])
+    ]

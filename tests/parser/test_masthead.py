@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from articles.parsing import PageError, parse_page
-from articles.parsing.masthead import date_from_filename, lunar_string
+from articles.parsing.masthead import date_from_filename, lunar_string, page_number_from_filename
 
 BODY = "\n\n测试标题\n\n本报讯(记者 王一) 4月1日,会议召开。\n"
 
@@ -107,3 +107,22 @@ def test_section_name_needs_a_page_number_unless_it_is_a_common_one():
     assert (edition.page_number, edition.page_name) == (3, "国内新闻")
     short_headline = parse_page("2022年4月2日\n\n第一条新闻\n\n本报讯(记者 王一) 会议召开。\n")
     assert short_headline.articles[0].headline == "第一条新闻"
+
+
+@pytest.mark.parametrize(
+    ("name", "number"),
+    [
+        ("2022-06-02_p5.txt", 5),
+        ("20220602_P05_gb18030.txt", 5),
+        ("page-3.txt", 3),
+        ("20220602第5版.txt", 5),
+        ("2022-06-02 12版.txt", 12),
+        ("000_2955f14923da8811.txt", None),  # the seeds' names carry no page
+        ("2022_6_3_bom.txt", None),
+        ("jpg2.txt", None),
+        ("p0.txt", None),
+        (None, None),
+    ],
+)
+def test_page_number_from_filename(name, number):
+    assert page_number_from_filename(name) == number
