@@ -188,3 +188,14 @@ def test_bad_parameters_show_a_message_on_the_page(seeded, client, params):
     response = client.get("/search/", {"q": "五金", **params})
     assert response.status_code == 200
     assert "已忽略此项" in response.content.decode()
+
+
+def test_warm_up_never_stops_a_worker_from_starting(monkeypatch, caplog):
+    from articles.search import service
+
+    def broken(spec):
+        raise RuntimeError("index folder missing")
+
+    monkeypatch.setattr(service, "search", broken)
+    assert service.warm_up() >= 0
+    assert "search warm-up failed" in caplog.text
