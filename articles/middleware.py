@@ -71,10 +71,12 @@ class SecurityHeadersMiddleware:
 
 
 class SearchRateLimitMiddleware:
-    """Fixed-window counter per client in the default cache; over the limit → 429.
+    """Fixed-window counter per client in ``SEARCH_RATE_CACHE``; over the limit → 429.
 
-    With LocMemCache each gunicorn worker counts on its own, so the effective limit is
-    workers × rate; point CACHES at a shared cache (see docs/production.md) to make it exact.
+    That cache is shared by every worker (files in the data folder, or the site's shared
+    cache). Two workers counting the same client in the same instant can each miss the
+    other's increment (the file cache's incr is read-then-write), so the limit may let a
+    request or two more through under contention, never workers × the rate.
     """
 
     def __init__(self, get_response):

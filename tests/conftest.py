@@ -17,6 +17,14 @@ def search_index_dir(tmp_path_factory):
     yield path
 
 
+@pytest.fixture(autouse=True, scope="session")
+def rate_limit_cache_dir(tmp_path_factory):
+    """The rate limit's file cache in a temporary folder, not the checkout's var/."""
+    from django.conf import settings
+
+    settings.CACHES["ratelimit"]["LOCATION"] = str(tmp_path_factory.mktemp("ratelimit"))
+
+
 @pytest.fixture(autouse=True)
 def empty_search_index(search_index_dir):
     """Each test starts with an empty index: the database is rolled back between tests and

@@ -98,15 +98,22 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
 
-# A process-local cache is enough for the search rate limit on one small server (each worker
-# counts on its own); DJANGO_CACHE_BACKEND/LOCATION point it at a shared cache instead.
+# DJANGO_CACHE_BACKEND/LOCATION point the default cache at a shared one (Redis, memcached).
+# Without it the search rate limit counts in files under the data folder, so that every
+# gunicorn worker on the machine shares one count per client (a process-local cache would
+# let a client through workers × the rate).
 CACHES = {
     "default": {
         "BACKEND": os.environ.get(
             "DJANGO_CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"
         ),
         "LOCATION": os.environ.get("DJANGO_CACHE_LOCATION", "yongkang"),
-    }
+    },
+    "ratelimit": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(DATA_DIR / "ratelimit"),
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
 }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -191,7 +198,7 @@ CONTENT_SECURITY_POLICY = "; ".join(
 SEARCH_RATE_LIMIT = os.environ.get(
     "YONGKANG_SEARCH_RATE", "off" if "PYTEST_VERSION" in os.environ else "30/10s"
 )
-SEARCH_RATE_CACHE = "default"
+SEARCH_RATE_CACHE = "default" if os.environ.get("DJANGO_CACHE_BACKEND") else "ratelimit"
 TRUST_X_FORWARDED_FOR = env_bool("DJANGO_TRUST_X_FORWARDED_FOR", False)
 
 LOGGING = {

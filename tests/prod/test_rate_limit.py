@@ -1,7 +1,8 @@
 """The search endpoints answer 429 (with Retry-After) to a client that searches too fast."""
 
 import pytest
-from django.core.cache import cache
+from django.conf import settings
+from django.core.cache import caches
 from django.test import override_settings
 
 from articles import middleware
@@ -24,9 +25,9 @@ def clock(monkeypatch):
 
     fake = Clock()
     monkeypatch.setattr(middleware.time, "time", fake.time)
-    cache.clear()
+    caches[settings.SEARCH_RATE_CACHE].clear()
     yield fake
-    cache.clear()
+    caches[settings.SEARCH_RATE_CACHE].clear()
 
 
 @pytest.mark.parametrize(
@@ -106,3 +107,23 @@ def test_behind_a_trusted_proxy_the_first_hop_is_the_client(client, clock):
 def test_the_limit_can_be_switched_off(client, clock):
     for _ in range(50):
         assert client.get("/api/search?q=a").status_code != 429
+
+
+@pytest.mark.slow
+def test_workers_in_separate_processes_share_one_count(tmp_path):
+    """Two processes stand in for two gunicorn workers: the second sees the first's
+    searches, so a client gets the rate once, not once per worker."""
+    from .helpers import manage, production_env, run_script, scratch_database
+
+    script = (
+        "from django.test import Client;"
+        "c = Client();"
+        "print(','.join(str(c.get('/api/search', {'q': '永康'}).status_code) for _ in range(2)))"
+    )
+    with scratch_database(tmp_path) as url:
+        env = production_env(tmp_path, DATABASE_URL=url, YONGKANG_SEARCH_RATE="3/24h")
+        assert manage(env, "migrate", "--noinput").returncode == 0
+        first = run_script(env, script)
+        second = run_script(env, script)
+
+    assert (first, second) == ("200,200", "200,429")
