@@ -41,7 +41,8 @@ from whoosh.index import LockError
 
 from articles.search.analyzer import JiebaTokenizer, chinese_analyzer, ensure_user_dict
 from articles.search.codec import FastCodec, OffsetPositions
-from articles.search.evaluate import Leaf, Unsupported, evaluate
+from articles.search.evaluate import Unsupported, evaluate
+from articles.search.evaluate import leaves as evaluation_leaves
 from articles.search.phrase import CharPhrase, phrase_query
 from articles.search.related import key_terms, related_query
 from articles.search.storage import MappedFileStorage
@@ -380,8 +381,8 @@ class JiebaWhooshSearchBackend(WhooshSearchBackend):
             ], None
         try:
             per_leaf, scores = [], []
-            for (data, offset), (s, _) in zip(leaves, leaf_searchers, strict=True):
-                leaf = Leaf(searcher, s, self._segment_key(s.reader()))
+            evaluated = evaluation_leaves(searcher, self._segment_key)
+            for (data, offset), leaf in zip(leaves, evaluated, strict=True):
                 found = evaluate(text_query, leaf, scored)
                 per_leaf.append((data, offset, list(found)))
                 scores.append(found)

@@ -19,6 +19,7 @@ falls back to Whoosh's own matchers.
 import threading
 from array import array
 from itertools import accumulate
+from math import log
 
 from whoosh import query as wq
 from whoosh.codec.whoosh3 import W3LeafMatcher
@@ -26,6 +27,7 @@ from whoosh.matching.wrappers import FilterMatcher
 from whoosh.scoring import BM25FScorer, WeightScorer
 from whoosh.util.numeric import byte_to_length
 
+from articles.search.chars import CharTerm, words_with
 from articles.search.codec import decode_offsets
 from articles.search.phrase import CharPhrase, tiles_somewhere
 
@@ -40,15 +42,17 @@ class Unsupported(Exception):
 
 class Leaf:
     """One segment: its reader, the top-level searcher (global statistics) and a
-    per-query cache of posting lists."""
+    per-query cache of posting lists. ``shared`` is one dict for all the leaves of a query
+    (see :func:`leaves`), for figures that need every segment."""
 
-    def __init__(self, searcher, leaf_searcher, key):
+    def __init__(self, searcher, leaf_searcher, key, shared=None):
         self.searcher = searcher
         self.leaf_searcher = leaf_searcher
         self.reader = leaf_searcher.reader()
         self.key = key
         self.deleted = _deleted(self.reader)
         self._postings = {}
+        self.shared = shared if shared is not None else {"leaves": [self]}
 
     def postings(self, fieldname, text):
         """(ids, weights, values) of a term in this segment, deleted documents out. (A block
@@ -86,6 +90,15 @@ class Leaf:
         return norms
 
 
+def leaves(searcher, key_of) -> list[Leaf]:
+    """A :class:`Leaf` per segment of ``searcher``, sharing one per-query dict;
+    ``key_of(reader)`` names a segment for the caches."""
+    shared = {}
+    found = [Leaf(searcher, s, key_of(s.reader()), shared) for s, _ in searcher.leaf_searchers()]
+    shared["leaves"] = found
+    return found
+
+
 def evaluate(query, leaf: Leaf, scored: bool):
     """Matching local docnums of one segment: a dict docnum → score when ``scored``,
     else a set."""
@@ -100,6 +113,10 @@ def _eval(q, leaf, scored, within):
         return _term(leaf, q.fieldname, q.text, scored)
     if isinstance(q, CharPhrase):
         return _phrase(leaf, q, scored, within)
+    if isinstance(q, CharTerm):
+        if q.boost != 1.0:
+            raise Unsupported(q)
+        return _char_term(leaf, q.fieldname, q.char, scored)
     if isinstance(q, wq.And):
         return _and(q.subqueries, leaf, scored, within)
     if isinstance(q, wq.Or):
@@ -196,6 +213,47 @@ def _term(leaf, fieldname, text, scored):
     if isinstance(scorer, WeightScorer):
         return dict(zip(ids, weights, strict=True))
     raise Unsupported(type(scorer))
+
+
+def _char_term(leaf, fieldname, char, scored):
+    """Every word holding ``char``, scored as one word: its frequency in a document is the
+    sum of theirs, its document frequency the number of documents holding any of them
+    (over all segments), so BM25 ranks it like any other word."""
+    tf = _char_frequencies(leaf, fieldname, char)
+    if not scored:
+        return set(tf)
+    if not tf:
+        return {}
+    words = words_with(leaf.reader, leaf.key, fieldname, char)
+    scorer = leaf.searcher.weighting.scorer(leaf.leaf_searcher, fieldname, words[0])
+    if isinstance(scorer, WeightScorer):
+        return tf
+    if not isinstance(scorer, BM25FScorer):
+        raise Unsupported(type(scorer))
+    key = ("char-df", fieldname, char)
+    df = leaf.shared.get(key)
+    if df is None:
+        df = sum(len(_char_frequencies(other, fieldname, char)) for other in leaf.shared["leaves"])
+        leaf.shared[key] = df
+    parent = leaf.searcher.get_parent()
+    idf = log(parent.doc_count_all() / (df + 1)) + 1  # Whoosh's WeightingModel.idf
+    norms = leaf.norms(fieldname, scorer)
+    c = idf * (scorer.K1 + 1)
+    return {d: c * w / (w + norms[d]) for d, w in tf.items()}
+
+
+def _char_frequencies(leaf, fieldname, char) -> dict:
+    """Document → summed frequency of the segment's words holding ``char``."""
+    key = ("char", fieldname, char)
+    tf = leaf._postings.get(key)
+    if tf is None:
+        tf = {}
+        for word in words_with(leaf.reader, leaf.key, fieldname, char):
+            ids, weights, _ = leaf.postings(fieldname, word)
+            for d, w in zip(ids, weights, strict=True):
+                tf[d] = tf.get(d, 0.0) + w
+        leaf._postings[key] = tf
+    return tf
 
 
 def _phrase(leaf, phrase: CharPhrase, scored, within):

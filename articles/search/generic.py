@@ -14,6 +14,7 @@ from haystack.query import SearchQuerySet
 
 from articles.models import Article, Edition
 from articles.search.backend import RawHits
+from articles.search.chars import is_single_han
 
 FACET_FIELDS = ("people", "year", "kind")
 
@@ -22,11 +23,18 @@ def queryset(spec, using: str = "default") -> SearchQuerySet:
     """The spec's words, phrases, exclusions and filters as a SearchQuerySet (no facets)."""
     sqs = SearchQuerySet(using=using).models(Article)
     for term in spec.terms:
-        sqs = sqs.filter(content=term)
+        # A lone character as the fast path reads it: any word holding it (*茶*).
+        sqs = (
+            sqs.filter(content__contains=term) if is_single_han(term) else sqs.filter(content=term)
+        )
     for phrase in spec.phrases:
         sqs = sqs.filter(content=Exact(phrase))
     for word in spec.excluded:
-        sqs = sqs.exclude(content=word)
+        sqs = (
+            sqs.exclude(content__contains=word)
+            if is_single_han(word)
+            else sqs.exclude(content=word)
+        )
     if spec.reporter:
         sqs = sqs.filter(people=Exact(spec.reporter))
     if spec.kind:

@@ -1,6 +1,7 @@
 """What a search asks for, as one immutable value built from the cleaned form.
 
-Query syntax: words are all required, ``"…"`` is an exact phrase, ``-word`` excludes.
+Query syntax: words are all required (a lone Chinese character matches every word holding
+it), ``"…"`` is an exact phrase, ``-word`` excludes.
 Anything else (stray quotes, brackets, AND/OR/NOT, very long input) is tolerated: it is
 read as plain words, and the query is capped in length and number of words.
 """
@@ -12,6 +13,7 @@ from datetime import date
 from whoosh import query as wq
 
 from articles.search.analyzer import to_simplified, tokenize
+from articles.search.chars import CharTerm, is_single_han
 from articles.search.phrase import phrase_query
 
 MAX_QUERY_CHARS = 200
@@ -68,8 +70,8 @@ class SearchSpec:
         required, headline = [], []
         for term in self.terms:
             words = [w for w, _, _ in tokenize(term, mode="default")]
-            required += [wq.Term(fieldname, w) for w in words]
-            headline += [wq.Term("headline", w) for w in words]
+            required += [word_query(fieldname, w) for w in words]
+            headline += [word_query("headline", w) for w in words]
         for phrase in self.phrases:
             q = phrase_query(fieldname, phrase)
             if q is not wq.NullQuery:
@@ -82,7 +84,7 @@ class SearchSpec:
         for word in self.excluded:
             words = [w for w, _, _ in tokenize(word, mode="default")]
             if words:
-                excluded.append(wq.And([wq.Term(fieldname, w) for w in words]))
+                excluded.append(wq.And([word_query(fieldname, w) for w in words]))
         if not required and not excluded:
             if self.has_text:
                 return wq.NullQuery  # only punctuation: nothing can match
@@ -93,6 +95,14 @@ class SearchSpec:
         if excluded:
             base = wq.AndNot(base, wq.Or(excluded))
         return base
+
+
+def word_query(fieldname: str, word: str):
+    """One query word: a lone Chinese character stands for every word that contains it
+    (jieba indexes ``茶`` alone only where the sentence has it alone)."""
+    if is_single_han(word):
+        return CharTerm(fieldname, word)
+    return wq.Term(fieldname, word)
 
 
 def parse_q(raw: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:

@@ -143,12 +143,14 @@ def broader_search(spec: SearchSpec) -> tuple[str, SearchSpec, int] | None:
 
 
 def warm_up() -> float:
-    """Run one search so that a new worker's first visitor does not pay for opening the
-    index, loading the dictionary and building the per-segment arrays (about 0.3 s at 70k
-    articles). Returns the seconds it took; a missing index or database only logs."""
+    """Search once so that a new worker's first visitor does not pay for opening the index,
+    loading the dictionary and building the per-segment arrays (about 0.3 s at 70k
+    articles), and once more for one character, whose word lists per segment take another
+    second to build. Returns the seconds it took; a missing index or database only logs."""
     started = time.perf_counter()
     try:
-        search(SearchSpec(q="永康", terms=("永康",)))
+        for word in ("永康", "永"):
+            search(SearchSpec(q=word, terms=(word,)))
     except Exception:  # the worker must still start and answer, e.g. before the first import
         log.warning("search warm-up failed", exc_info=True)
     return time.perf_counter() - started

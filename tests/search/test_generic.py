@@ -31,6 +31,8 @@ CASES = [
     {"q": '"清廉金华"'},
     {"q": '"打一场漂亮的翻身仗"'},
     {"q": "五金", "sort": "oldest"},
+    {"q": "金"},  # one character: every word holding it
+    {"q": "五金 -廉"},
     {},
 ]
 
