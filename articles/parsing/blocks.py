@@ -13,11 +13,12 @@ import re
 from dataclasses import dataclass, field
 
 from .bylines import standalone_byline
-from .kinds import is_notice_title, is_signature
-from .paragraphs import JUMP, ends_paragraph
+from .kinds import is_notice_title, is_signature, is_teaser_label
+from .paragraphs import JUMP, closes_cut_byline, ends_paragraph
 from .titles import DASH, TitleLine, column_like, has_title_shape, is_enumeration
 
 _HEADING = re.compile(r"^(#{1,6})\s*(.*)$")
+TEASER_GUESSED = "导读条目与下一篇标题的分界为推测"
 # Most title lines a single article carries: kicker, headline, subtitle, column label.
 _MAX_GROUP = 4
 
@@ -82,6 +83,9 @@ def tag_lines(lines: list[TitleLine]) -> list[str]:
             continue
         if i == 0 or tags[i - 1] != "body" or ends_paragraph(lines[i - 1].text):
             continue
+        if closes_cut_byline(lines[i - 1].text, line.text):
+            tags[i] = "body"  # ``(记者 王一`` / ``通讯员 李二)``: the byline goes on
+            continue
         # After a cut paragraph, only a scrap too short for a headline is the cut paragraph
         # going on. A longer unpunctuated line cannot be: the rest of a paragraph runs to a
         # sentence end, so it either has punctuation or is followed by no more text. A
@@ -138,6 +142,22 @@ def _split_run(run: list[TitleLine], *, ends_page: bool = False) -> list[list[Ti
     return [[line] for line in run[:cut]] + [rest]
 
 
+def _teaser_entries(
+    run: list[TitleLine], *, ends_page: bool
+) -> tuple[list[TitleLine], list[TitleLine]]:
+    """(entries, rest) of the title lines under a 导读 label: the entries are its list of
+    headlines; the rest is the title group of the article that follows."""
+    marked = next((k for k, t in enumerate(run) if t.level is not None), None)
+    if marked is not None:  # bare entries, then the next article's marked title
+        return run[:marked], run[marked:]
+    if ends_page:
+        return run, []
+    # Bare lines: the entries are headlines like the next article's own, so only its last
+    # line (with a dashed subtitle, the last two) is taken for it; the caller notes the guess.
+    keep = 2 if len(run) >= 2 and DASH.match(run[-1].text) else 1
+    return run[:-keep], run[-keep:]
+
+
 def split_blocks(lines: list[TitleLine]) -> list[Block]:
     tags = tag_lines(lines)
     blocks: list[Block] = []
@@ -159,7 +179,15 @@ def split_blocks(lines: list[TitleLine]) -> list[Block]:
             j = i
             while j < len(lines) and tags[j] == "title":
                 j += 1
-            groups = _split_run(lines[i:j], ends_page=j == len(lines))
+            run = lines[i:j]
+            if is_teaser_label(run[0].text):
+                entries, run = _teaser_entries(run[1:], ends_page=j == len(lines))
+                guessed = bool(run) and all(t.level is None for t in run)
+                current = Block(
+                    titles=[lines[i]], body=entries, notes=[TEASER_GUESSED] if guessed else []
+                )
+                blocks.append(current)
+            groups = _split_run(run, ends_page=j == len(lines)) if run else []
             for group in groups:
                 current = Block(titles=group)
                 blocks.append(current)

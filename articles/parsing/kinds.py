@@ -10,6 +10,8 @@ from .parsed import Credit
 _NOTICE = re.compile(
     r"^(?:关于\S*的)?\S{0,12}(?:启事|启示|公告|通告|声明|更正|公示|讣告|致歉|敬告)$"
 )
+# The label over a list of what is inside the paper (导读), each entry a headline only.
+_TEASER_LABEL = re.compile(r"^(?:本期|今日|本版|要闻|新闻)?导读$|^内容提要$|^今日看点$")
 _COMMENTARY_COLUMN = re.compile(r"评|社论|论坛|观点|言论")
 # Who signs a notice: an organisation, recognisable by how its name ends.
 _ORGANISATION = re.compile(
@@ -26,6 +28,10 @@ def is_notice_title(headline: str) -> bool:
     return bool(_NOTICE.match(headline))
 
 
+def is_teaser_label(text: str) -> bool:
+    return bool(_TEASER_LABEL.match(text.replace(" ", "").replace("\u3000", "")))
+
+
 def is_signature(text: str) -> bool:
     """A notice's closing line: the issuing organisation or the date."""
     return bool(_ORGANISATION.search(text) or _DATE_LINE.match(text)) and len(text) <= 30
@@ -40,7 +46,7 @@ def decide_kind(
     commentary_byline: bool,
     dateline: bool,
 ) -> str:
-    if not [p for p in paragraphs if not JUMP.match(p)]:
+    if is_teaser_label(headline) or not [p for p in paragraphs if not JUMP.match(p)]:
         return "teaser"
     if is_notice_title(headline):
         return "notice"

@@ -7,7 +7,7 @@ import datetime as dt
 from .blocks import Block, split_blocks, to_lines
 from .bylines import split_end_byline, split_start_byline, standalone_byline
 from .decoding import numbered_lines
-from .kinds import decide_kind
+from .kinds import decide_kind, is_teaser_label
 from .masthead import check_calendar, read_masthead, resolve_date
 from .paragraphs import JUMP, join_pieces
 from .parsed import Credit, PageError, ParsedArticle, ParsedEdition
@@ -74,8 +74,11 @@ def _article(block: Block) -> ParsedArticle:
             credits.extend(found)
             dateline = True
             pieces[0:1] = [rest] if rest else []
-    paragraphs, join_notes = join_pieces(pieces)
-    notes.extend(join_notes)
+    if is_teaser_label(roles["headline"] or ""):
+        paragraphs = pieces  # one headline per line, none of them a cut sentence
+    else:
+        paragraphs, join_notes = join_pieces(pieces)
+        notes.extend(join_notes)
     end_bylines = [b for b in block.bylines if b not in start_bylines]
     if paragraphs and not end_bylines and not JUMP.match(paragraphs[-1]):
         split_end = split_end_byline(paragraphs[-1])

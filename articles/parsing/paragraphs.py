@@ -57,10 +57,25 @@ def _is_bracketed_aside(text: str) -> bool:
 
 
 def glue(first: str, second: str) -> str:
-    """Join two pieces of one paragraph; a space only between two Latin words."""
+    """Join two pieces of one paragraph; a space only between two Latin words, or between
+    two credits of a closing byline cut by the column (``(记者 王一`` / ``通讯员 李二)``)."""
     if _LATIN_END.search(first) and _LATIN_START.match(second):
         return f"{first} {second}"
+    if closes_cut_byline(first, second) and split_end_byline(first + second) is None:
+        return f"{first} {second}"
     return first + second
+
+
+def closes_cut_byline(first: str, second: str) -> bool:
+    """Is ``second`` the end of a bracketed byline that ``first`` opened and a column break
+    cut: ``…错峰用电。(记者 楼佳怡`` / ``通讯员 吕燕)``?"""
+    if not second.endswith((")", "）")) or "(" in second or "（" in second:
+        return False
+    if split_end_byline(first) is not None:
+        return False
+    return any(
+        split_end_byline(joined) is not None for joined in (first + second, f"{first} {second}")
+    )
 
 
 def join_pieces(pieces: list[str]) -> tuple[list[str], list[str]]:

@@ -15,7 +15,24 @@ KINDS = [
     ("春花烂漫\n\n市民在公园赏花。\n\n记者 王一 摄\n", "photo", ["王一"]),
     ("春花烂漫\n\n市民在公园赏花。记者 王一 摄\n", "photo", ["王一"]),
     ("第一条\n\n本报讯(记者 王一) 会议召开。\n\n城市窗口增颜值 环境整治显成效\n", "teaser", []),
+    (
+        "# 首条\n\n本报讯 会议召开。\n\n# 导读\n\n城西学校开学(第2版)\n\n古山见成效(第3版)\n",
+        "teaser",
+        [],
+    ),
 ]
+
+
+def test_a_teaser_list_keeps_one_headline_per_line_and_leaves_the_next_article_alone():
+    page = parse_page(
+        HEAD + "今日导读\n\n城西新区两所学校开学\n\n古山镇乡村建设见成效\n\n"
+        "暑期托管班报名火爆\n\n本报讯(记者 王一) 全市开设托管班46个。\n"
+    )
+    teaser, news = page.articles
+    assert (teaser.kind, teaser.headline) == ("teaser", "今日导读")
+    assert teaser.paragraphs == ["城西新区两所学校开学", "古山镇乡村建设见成效"]
+    assert teaser.notes == ["导读条目与下一篇标题的分界为推测"]
+    assert (news.headline, news.kicker, news.reporters) == ("暑期托管班报名火爆", None, ["王一"])
 
 
 @pytest.mark.parametrize(("body", "kind", "people"), KINDS)
