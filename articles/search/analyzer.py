@@ -74,16 +74,12 @@ class JiebaTokenizer(Tokenizer):
                 token.endchar = start_char + len(value)
             yield token
             return
-        _ensure_curated()
-        # In start order, so each word's positions grow (Whoosh stores them as deltas).
-        for word, start, end in sorted(rjieba.tokenize(value, mode="search"), key=_start):
-            if not is_word(word):
-                continue
-            token.text = word.lower()
+        for word, start, end in self.words(value):
+            token.text = word
             token.boost = 1.0
             token.stopped = False
             if keeporiginal:
-                token.original = word
+                token.original = value[start:end]
             if positions:
                 # The position is the character offset: with overlapping search-mode words a
                 # running count means nothing, while offsets let phrases be checked exactly
@@ -93,6 +89,18 @@ class JiebaTokenizer(Tokenizer):
                 token.startchar = start_char + start
                 token.endchar = start_char + end
             yield token
+
+
+    def words(self, value: str) -> list[tuple[str, int, int]]:
+        """(lowercased word, start, end) of every kept word, in start order (so each word's
+        positions grow, as Whoosh stores them), without Whoosh's per-token objects: the
+        index's ``OffsetPositions.word_values`` reads this directly."""
+        _ensure_curated()
+        return [
+            (word.lower(), start, end)
+            for word, start, end in sorted(rjieba.tokenize(value, mode="search"), key=_start)
+            if is_word(word)
+        ]
 
 
 def _start(token):

@@ -2,8 +2,10 @@
 
 import jieba
 import pytest
+from whoosh.formats import Positions
 
 from articles.search.analyzer import chinese_analyzer, read_user_dict, to_simplified, tokenize
+from articles.search.codec import OffsetPositions
 from articles.search.phrase import phrase_query
 
 
@@ -81,3 +83,15 @@ def test_rjieba_and_jieba_agree_on_the_seed_pages(seeded):
     for word, _ in read_user_dict():
         assert list(jieba.cut(word)) == [word]
         assert words(word, mode="default") == [word.lower()]
+
+
+def test_index_postings_from_the_word_list_equal_whoosh_token_streams():
+    """OffsetPositions reads our tokenizer's word list directly; the postings must be what
+    Whoosh's own token-stream path makes of the same text."""
+    text = "永康市委书记陈晓苏说:“五金产业要转型。”Smart Factory, 五金!五金产业 2022年"
+    fmt = OffsetPositions(field_boost=2.0)
+    analyzer = chinese_analyzer()
+    fast = sorted(fmt.word_values(text, analyzer, mode="index"))
+    stream = sorted(Positions.word_values(fmt, text, analyzer, mode="index"))
+    assert fast == stream
+    assert next(v[:3] for v in fast if v[0] == "五金") == ("五金", 3, 6.0)
