@@ -248,8 +248,8 @@ def _existing_page(edition: Edition, source_name: str, result: ImportResult) -> 
     """The page this file stored last time, or the page it replaces."""
     same_file = edition.pages.filter(source_name=_clip(source_name, Page, "source_name"))
     if result.page_number_guessed:
-        # A file without a number keeps the one it was given; it never replaces another page.
-        page = same_file.filter(number_guessed=True).first()
+        # A file without a number keeps the one it had; it never replaces another page.
+        page = same_file.order_by("number_guessed", "number").first()
         if page is not None:
             result.page_number = page.number
         return page

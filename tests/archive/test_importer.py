@@ -411,3 +411,15 @@ def test_a_front_page_without_a_number_is_page_one():
     assert list(Page.objects.values_list("number", "number_guessed", "warnings")) == [
         (1, False, [])
     ]
+
+
+def test_a_page_that_loses_its_printed_number_keeps_its_place(tmp_path):
+    path = _page_file(tmp_path, "scan-a.txt", "城区新开一家书店", "第3版")
+    import_file(path)
+
+    _page_file(tmp_path, "scan-a.txt", "城区新开一家书店")  # OCR missed the number this time
+    result = import_file(path)
+
+    assert result.outcome == "updated", result.error
+    assert pages_of_the_day() == [(3, True, "scan-a.txt")]
+    assert Article.objects.count() == 1
