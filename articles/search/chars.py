@@ -13,6 +13,7 @@ other arrays).
 
 import threading
 from array import array
+from collections import OrderedDict
 
 from whoosh import query as wq
 
@@ -52,8 +53,10 @@ class _CharIndex:
         return [terms[number] for number in self.by_char.get(char, ())]
 
 
-_indexes: dict[tuple[str, str], _CharIndex] = {}
+# Least recently used last out: a merge or rebuild leaves old segments' maps behind.
+_indexes: OrderedDict[tuple[str, str], _CharIndex] = OrderedDict()
 _lock = threading.Lock()
+_KEEP = 24
 
 
 def words_with(reader, segment_key: str | None, fieldname: str, char: str) -> list[bytes]:
@@ -64,11 +67,14 @@ def words_with(reader, segment_key: str | None, fieldname: str, char: str) -> li
     if segment_key is None:  # nothing to cache it under
         return _CharIndex(reader, fieldname).words_with(char)
     key = (segment_key, fieldname)
-    index = _indexes.get(key)
+    with _lock:
+        index = _indexes.get(key)
+        if index is not None:
+            _indexes.move_to_end(key)
     if index is None:
         index = _CharIndex(reader, fieldname)
         with _lock:
-            if len(_indexes) > 64:  # merged-away segments: start over
-                _indexes.clear()
             _indexes[key] = index
+            while len(_indexes) > _KEEP:
+                _indexes.popitem(last=False)
     return index.words_with(char)

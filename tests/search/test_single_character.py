@@ -70,3 +70,18 @@ def test_only_lone_chinese_characters_are_widened():
     assert type(word_query("text", "茶")).__name__ == "CharTerm"
     for word in ("茶叶", "a", "5", "é"):
         assert type(word_query("text", word)).__name__ == "Term"
+
+
+def test_word_lists_are_kept_for_the_segments_in_use_only(tea, monkeypatch):
+    from haystack import connections
+
+    from articles.search import chars
+
+    monkeypatch.setattr(chars, "_indexes", chars.OrderedDict())
+    monkeypatch.setattr(chars, "_KEEP", 2)
+    backend = connections["default"].get_backend()
+    searcher = backend.searcher()
+    reader = searcher.leaf_searchers()[0][0].reader()
+    for key in ("old-1", "old-2", "current"):
+        chars.words_with(reader, key, "text", "茶")
+    assert list(chars._indexes) == [("old-2", "text"), ("current", "text")]
