@@ -158,6 +158,13 @@ def _teaser_entries(
     return run[:-keep], run[-keep:]
 
 
+_PREFACE = re.compile(r"^(?:编者按|编者的话)\s*[:：]")
+
+
+def _is_preface(block: Block) -> bool:
+    return bool(block.body) and bool(_PREFACE.match(block.body[0].text))
+
+
 def split_blocks(lines: list[TitleLine]) -> list[Block]:
     tags = tag_lines(lines)
     blocks: list[Block] = []
@@ -188,8 +195,14 @@ def split_blocks(lines: list[TitleLine]) -> list[Block]:
                 )
                 blocks.append(current)
             groups = _split_run(run, ends_page=j == len(lines)) if run else []
+            # An editor's note printed above the titles introduces the article below them.
+            preface = current if current and not current.titles and _is_preface(current) else None
+            if preface and groups:
+                blocks.pop()
             for group in groups:
                 current = Block(titles=group)
+                if preface:
+                    current.body, current.bylines, preface = preface.body, preface.bylines, None
                 blocks.append(current)
             i = j
             continue

@@ -39,6 +39,17 @@ _SOURCE = re.compile(r"^(?P<label>来源|稿源|转自)\s*[:：]\s*(?P<name>[^\s
 _SENTENCE_END = "。！？!?…"
 
 
+# Copy from a news agency or another paper credits nobody by name: ``据新华社电``.
+_AGENCY = re.compile(r"^据|新华社|中新社|人民日报|央视|浙江日报|金华日报|新华网|人民网")
+
+
+_WORDS_AND_PICTURES = ("文/图", "图/文", "文图")
+
+
+def is_agency(byline: str) -> bool:
+    return bool(_AGENCY.search(byline))
+
+
 def normalise_role(printed: str) -> str:
     """Map a printed role to one of 记者, 通讯员, 摄影, 实习生, 供稿, 其他."""
     if printed in ("文/图", "图/文", "文图") or printed.endswith("/文"):
@@ -105,14 +116,24 @@ def parse_credits(text: str, *, glued: bool = False) -> list[Credit] | None:
     def assign(printed: str | None) -> bool:
         if pending and not printed:
             return False
-        credits.extend(Credit(n, normalise_role(printed), printed) for n in pending)
+        for name in pending:
+            if printed.startswith(_WORDS_AND_PICTURES):  # ``文/图 记者 王一``: both
+                credits.append(Credit(name, normalise_role(printed.split()[-1]), printed))
+                credits.append(Credit(name, "摄影", printed))
+            else:
+                credits.append(Credit(name, normalise_role(printed), printed))
         pending.clear()
         return True
 
     for token in _tokens(text):
         suffix = _SUFFIX.match(token)
         stuck = _GLUED.match(token) if glued else None
-        if ROLE.fullmatch(token):
+        if ROLE.fullmatch(token) and not pending and role in _WORDS_AND_PICTURES:
+            role = f"{role} {token}"
+        elif token in _WORDS_AND_PICTURES and pending and role:  # ``记者 王一 文/图``
+            assign(f"{token} {role}")
+            role = None
+        elif ROLE.fullmatch(token):
             if not assign(role):
                 return None
             role = token

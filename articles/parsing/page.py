@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from .blocks import Block, split_blocks, to_lines
-from .bylines import split_end_byline, split_start_byline, standalone_byline
+from .bylines import is_agency, split_end_byline, split_start_byline, standalone_byline
 from .decoding import numbered_lines
 from .kinds import decide_kind, is_teaser_label
 from .masthead import check_calendar, read_masthead, resolve_date
@@ -104,7 +104,7 @@ def _article(block: Block) -> ParsedArticle:
     )
     if not bylines and kind in ("news", "photo"):
         notes.append("未找到署名")
-    elif bylines and not credits and kind == "news":
+    elif bylines and not credits and kind == "news" and not is_agency(" ".join(bylines)):
         notes.append("署名中未识别出人名")
     return ParsedArticle(
         headline=roles["headline"] or "",
