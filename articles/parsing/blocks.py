@@ -162,7 +162,10 @@ _PREFACE = re.compile(r"^(?:编者按|编者的话)\s*[:：]")
 
 
 def _is_preface(block: Block) -> bool:
-    return bool(block.body) and bool(_PREFACE.match(block.body[0].text))
+    """An editor's note, or a byline alone, read before the first title of the page."""
+    if not block.body:
+        return bool(block.bylines)
+    return bool(_PREFACE.match(block.body[0].text))
 
 
 def split_blocks(lines: list[TitleLine]) -> list[Block]:
@@ -195,7 +198,7 @@ def split_blocks(lines: list[TitleLine]) -> list[Block]:
                 )
                 blocks.append(current)
             groups = _split_run(run, ends_page=j == len(lines)) if run else []
-            # An editor's note printed above the titles introduces the article below them.
+            # An editor's note (or a byline) above the titles belongs to the article below.
             preface = current if current and not current.titles and _is_preface(current) else None
             if preface and groups:
                 blocks.pop()

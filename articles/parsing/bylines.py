@@ -44,6 +44,8 @@ _AGENCY = re.compile(r"^据|新华社|中新社|人民日报|央视|浙江日报
 
 
 _WORDS_AND_PICTURES = ("文/图", "图/文", "文图")
+# A byline set off by a bullet: ``■本报记者 王一``.
+_BULLET = re.compile(r"^[■□▲△●○◆◇★☆▶►•]+\s*")
 
 
 def is_agency(byline: str) -> bool:
@@ -174,6 +176,7 @@ def strip_brackets(text: str) -> str | None:
 
 def standalone_byline(line: str) -> tuple[list[Credit], bool] | None:
     """``(credits, is_commentary)`` when the whole line is a byline, else ``None``."""
+    line = _BULLET.sub("", line)
     if COMMENTARY.match(line):
         return [], True
     if _COMMENTARY_NAMED.match(line):

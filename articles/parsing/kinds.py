@@ -19,6 +19,7 @@ _ORGANISATION = re.compile(
     r"研究会|医院|学校|学院|大学|银行|支行|分行|站|所|部|处|厅|报社|队|组|指挥部|管委会|工会|"
     r"团委|妇联|党委|党组|支部|总支|理事会|基金会|合作社|事务所|编辑部)$"
 )
+_PERSON = re.compile(r"^[\u4e00-\u9fff]{1,3}(?:先生|女士|同志)$")
 _DATE_LINE = re.compile(
     r"^\S{0,4}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$|^\d{4}[-./]\d{1,2}[-./]\d{1,2}$"
 )
@@ -33,8 +34,9 @@ def is_teaser_label(text: str) -> bool:
 
 
 def is_signature(text: str) -> bool:
-    """A notice's closing line: the issuing organisation or the date."""
-    return bool(_ORGANISATION.search(text) or _DATE_LINE.match(text)) and len(text) <= 30
+    """A notice's closing line: the issuing organisation or person, or the date."""
+    signer = _ORGANISATION.search(text) or _PERSON.match(text) or _DATE_LINE.match(text)
+    return bool(signer) and len(text) <= 30
 
 
 def decide_kind(

@@ -94,6 +94,7 @@ STANDALONE = [
     ("融媒评论员", [], True),
     ("本报评论员", [], True),
     ("记者 王一 记者 王一", [("王一", "记者")], False),
+    ("■本报记者 王一", [("王一", "记者")], False),
     # Words and pictures by the same people: both credits, before or after the names.
     ("文/图 记者 王一", [("王一", "记者"), ("王一", "摄影")], False),
     (
