@@ -44,6 +44,8 @@ _AGENCY = re.compile(r"^据|新华社|中新社|人民日报|央视|浙江日报
 
 
 _WORDS_AND_PICTURES = ("文/图", "图/文", "文图")
+# A role word OCR spaced out like a name (``记 者 王一``).
+_SPACED_ROLE = re.compile(r"记\s+者|通\s*讯\s*员|实\s*习\s*生|摄\s+影|评\s*论\s*员")
 # A byline set off by a bullet: ``■本报记者 王一``.
 _BULLET = re.compile(r"^[■□▲△●○◆◇★☆▶►•]+\s*")
 
@@ -76,6 +78,7 @@ def _is_name(token: str) -> bool:
 
 
 def _tokens(text: str) -> list[str]:
+    text = _SPACED_ROLE.sub(lambda m: re.sub(r"\s+", "", m.group()), text)
     text = re.sub(r"\s*[:：]\s*", " ", text)
     text = re.sub(r"\s*/\s*", "/", text)
     raw = [t for t in re.split(r"[\s、,，;；]+", text) if t]

@@ -55,6 +55,8 @@ _PAGE_NAME = re.compile(
 _PAGE_NAME_NEAR_NUMBER = re.compile(
     r"^(?P<name>[\u4e00-\u9fff]{2,4}(?:新闻|视点|周刊|专版|特刊|副刊|广角|时评))$"
 )
+# Any short name, when the same line prints a page number and a date: ``… 第4版 城乡``.
+_PAGE_NAME_IN_HEADER = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,4})$")
 _WEEKDAY = re.compile(r"(?:星期|礼拜|周)(?P<d>[一二三四五六日天])")
 _LUNAR = re.compile(
     r"(?:农历\s*)?(?:(?P<gz>[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥])年\s*)?"
@@ -175,6 +177,7 @@ def _strip_known(text: str) -> str:
     """What is left of a line after removing every masthead token it holds."""
     text = _STAFF.sub(" ", text)
     numbered = bool(_PAGE_NUMBER.search(text))
+    header = numbered and _is_dated(text)
     for pattern in (_ISO, _CN_DATE, _LUNAR, _WEEKDAY, _PAGE_NUMBER):
         text = pattern.sub(" ", text)
     text = _YEAR.sub(" ", text)
@@ -182,7 +185,13 @@ def _strip_known(text: str) -> str:
     text = _DAY.sub(" ", text)
     text = re.sub(r"[\s,，:：;；|/·•]+", " ", text).strip()
     names = [_PAGE_NAME, _PAPER, *([_PAGE_NAME_NEAR_NUMBER] if numbered else [])]
+    if header:
+        names.append(_PAGE_NAME_IN_HEADER)
     return " ".join(t for t in text.split() if not any(p.match(t) for p in names))
+
+
+def _is_dated(text: str) -> bool:
+    return bool(_ISO.search(text) or _CN_DATE.search(text) or _YEAR.search(text))
 
 
 def is_masthead_line(raw: str) -> bool:
@@ -280,8 +289,11 @@ def _read_line(head: Masthead, number: int, text: str, lone_numbers: list[int]) 
         digits = re.sub(r"\D", "", value)
         head.page_number = int(digits) if digits else _cn_number(value)
         text = text.replace(page.group(0), " ")
+    header = page and _is_dated(text)
     for token in re.split(r"[\s:：|/]+", text):
         name = _PAGE_NAME.match(token) or (page and _PAGE_NAME_NEAR_NUMBER.match(token))
+        if not name and header and _strip_known(token) == token:
+            name = _PAGE_NAME_IN_HEADER.match(token)
         if name and head.page_name is None:
             head.page_name = name["name"]
     cn = _CN_DATE.search(text)

@@ -95,6 +95,8 @@ STANDALONE = [
     ("本报评论员", [], True),
     ("记者 王一 记者 王一", [("王一", "记者")], False),
     ("■本报记者 王一", [("王一", "记者")], False),
+    ("记 者　王一　摄", [("王一", "摄影")], False),  # OCR spaced out the role
+    ("通 讯 员 李二", [("李二", "通讯员")], False),
     # Words and pictures by the same people: both credits, before or after the names.
     ("文/图 记者 王一", [("王一", "记者"), ("王一", "摄影")], False),
     (

@@ -109,6 +109,18 @@ def test_section_name_needs_a_page_number_unless_it_is_a_common_one():
     assert short_headline.articles[0].headline == "第一条新闻"
 
 
+def test_any_short_section_name_in_a_header_line_with_date_and_page_number():
+    edition = parse_page("永康日报　２０２３年１０月１０日　星期二　第４版　城乡" + BODY)
+    assert (edition.date.isoformat(), edition.page_number, edition.page_name) == (
+        "2023-10-10",
+        4,
+        "城乡",
+    )
+    # Without a date on the line, a short word beside a page number is not taken for one.
+    undated = parse_page("2022年4月2日\n\n第4版 城乡巨变\n\n本报讯(记者 王一) 会议召开。\n")
+    assert undated.page_name is None
+
+
 @pytest.mark.parametrize(
     ("name", "number"),
     [
