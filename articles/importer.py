@@ -263,8 +263,7 @@ def _existing_page(edition: Edition, source_name: str, result: ImportResult) -> 
 
 
 def _free_number(edition: Edition) -> int:
-    """1 for a new day's first page (mastheads without a number are front pages), else the
-    first number after the last page."""
+    """1 while the day has no page 1, else the number after its last page."""
     numbers = set(edition.pages.values_list("number", flat=True))
     return 1 if 1 not in numbers else max(numbers) + 1
 
