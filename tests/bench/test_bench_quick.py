@@ -59,3 +59,28 @@ def test_benchmark_runs_both_sides_on_a_tiny_corpus(tmp_path):
     assert fresh["found"] == fresh["saves"] > 0, fresh
     assert set(results["checks"]) >= {"index_speedup", "search_p95_ms", "fresh_ms"}
     assert "PASS" in completed.stdout or "FAIL" in completed.stdout
+
+
+def test_an_index_command_over_its_budget_is_stopped_and_measured(tmp_path):
+    from bench.run import run_measured
+
+    measured = run_measured(
+        [sys.executable, "-c", "import time; time.sleep(30)"], {}, tmp_path / "log", budget=0.3
+    )
+    assert measured["stopped"] is True
+    assert measured["seconds"] < 10
+
+
+def test_committed_documents_counts_what_a_stopped_rebuild_left(tmp_path):
+    from whoosh import fields, index
+
+    from bench.run import committed_documents
+
+    ix = index.create_in(str(tmp_path), fields.Schema(id=fields.ID(stored=True)))
+    with ix.writer() as writer:
+        for n in range(3):
+            writer.add_document(id=str(n))
+    uncommitted = ix.writer()
+    uncommitted.add_document(id="not yet")  # a rebuild stopped before its next commit
+    assert committed_documents(tmp_path) == 3
+    uncommitted.cancel()
