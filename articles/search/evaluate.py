@@ -18,7 +18,7 @@ falls back to Whoosh's own matchers.
 
 import threading
 from array import array
-from itertools import accumulate
+from bisect import bisect_left
 from math import log
 
 from whoosh import query as wq
@@ -28,7 +28,7 @@ from whoosh.scoring import BM25FScorer, WeightScorer
 from whoosh.util.numeric import byte_to_length
 
 from articles.search.chars import CharTerm, words_with
-from articles.search.codec import decode_offsets
+from articles.search.codec import block_ids, block_values, block_weights, decode_offsets
 from articles.search.phrase import CharPhrase, tiles_somewhere
 
 _LENGTHS = [0] + [byte_to_length(b) for b in range(1, 256)]
@@ -54,16 +54,15 @@ class Leaf:
         self._postings = {}
         self.shared = shared if shared is not None else {"leaves": [self]}
 
-    def postings(self, fieldname, text):
-        """(ids, weights, values) of a term in this segment, deleted documents out. (A block
-        unpickles its values with its ids, so they are kept for a phrase check at no cost.)"""
+    def postings(self, fieldname, text, values=False):
+        """(ids, weights, values) of a term in this segment, deleted documents out; the
+        values (positions) only when asked for, else ``None``."""
         cached = self._postings.get((fieldname, text))
-        if cached is not None:
+        if cached is not None and (cached[2] is not None or not values):
             return cached
-        found = _read_postings(self.reader, fieldname, text)
+        found = _read_postings(self.reader, fieldname, text, values)
         if self.deleted and found[0]:
-            keep = [i for i, d in enumerate(found[0]) if d not in self.deleted]
-            found = tuple([column[i] for i in keep] for column in found)
+            found = _without(found, self.deleted)
         self._postings[(fieldname, text)] = found
         return found
 
@@ -282,7 +281,7 @@ def _phrase(leaf, phrase: CharPhrase, scored, within):
     # Position values of the candidates only, decoded per document and word when needed.
     values = {}
     for word, btext in present.items():
-        ids, _, vals = leaf.postings(fieldname, btext)
+        ids, _, vals = leaf.postings(fieldname, btext, values=True)
         values[word] = {d: v for d, v in zip(ids, vals, strict=True) if d in candidates}
     tilings = phrase.tilings()
     if tilings is None:
@@ -333,7 +332,7 @@ def _tiles_by_offsets(phrase, values, d) -> bool:
     return tiles_somewhere(phrase, chars)
 
 
-def _read_postings(reader, fieldname, btext):
+def _read_postings(reader, fieldname, btext, values=True):
     matcher = reader.postings(fieldname, btext)
     if isinstance(matcher, FilterMatcher):  # deletions: filtered by the caller
         matcher = matcher.child
@@ -344,26 +343,44 @@ def _read_postings(reader, fieldname, btext):
             weights.append(matcher.weight())
             vals.append(matcher.value())
             matcher.next()
-        return ids, weights, vals
+        return ids, weights, (vals if values else None)
     m = matcher
     while True:
         if m._data is None:
             m._read_data()
-        block_ids, block_weights = m._data[:2]
-        count = m._blocklength
-        ids.extend(accumulate(block_ids))
-        if block_weights is None:
-            weights.extend([1.0] * count)
-        elif isinstance(block_weights, float):
-            weights.extend([block_weights] * count)
-        else:
-            weights.extend(block_weights)
-        m._read_values()
-        vals.extend(m._values)
+        ids.extend(block_ids(m._data))
+        weights.extend(block_weights(m._data, m._blocklength))
+        if values:
+            vals.extend(block_values(m._data))
         if m._lastblock:
             break
         m._goto(m._nextoffset)
-    return ids, weights, vals
+    return ids, weights, (vals if values else None)
+
+
+def _without(found, deleted: frozenset):
+    """The postings ``(ids, weights, values)`` less the deleted documents' entries.
+
+    A segment usually has a few deletions (each edit deletes the old copy) against posting
+    lists of thousands: find those few by bisection in the sorted ids rather than test every
+    posting (which was a sixth of a common word's search at 70k)."""
+    ids = found[0]
+    if len(deleted) * 16 > len(ids):
+        keep = [i for i, d in enumerate(ids) if d not in deleted]
+        return tuple(None if c is None else [c[i] for i in keep] for c in found)
+    gone = []
+    for d in deleted:
+        i = bisect_left(ids, d)
+        if i < len(ids) and ids[i] == d:
+            gone.append(i)
+    if not gone:
+        return found
+    columns = tuple(None if column is None else list(column) for column in found)
+    for i in sorted(gone, reverse=True):
+        for column in columns:
+            if column is not None:
+                del column[i]
+    return columns
 
 
 def _deleted(reader) -> frozenset:
