@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from .bylines import standalone_byline
 from .kinds import is_notice_title, is_signature, is_teaser_label
-from .paragraphs import JUMP, closes_cut_byline, ends_paragraph
+from .paragraphs import JUMP, ends_paragraph, rejoined_byline
 from .titles import DASH, TitleLine, column_like, has_title_shape, is_enumeration
 
 _HEADING = re.compile(r"^(#{1,6})\s*(.*)$")
@@ -83,7 +83,7 @@ def tag_lines(lines: list[TitleLine]) -> list[str]:
             continue
         if i == 0 or tags[i - 1] != "body" or ends_paragraph(lines[i - 1].text):
             continue
-        if closes_cut_byline(lines[i - 1].text, line.text):
+        if rejoined_byline(lines[i - 1].text, line.text) is not None:
             tags[i] = "body"  # ``(记者 王一`` / ``通讯员 李二)``: the byline goes on
             continue
         # After a cut paragraph, only a scrap too short for a headline is the cut paragraph

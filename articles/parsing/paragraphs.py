@@ -61,21 +61,21 @@ def glue(first: str, second: str) -> str:
     two credits of a closing byline cut by the column (``(记者 王一`` / ``通讯员 李二)``)."""
     if _LATIN_END.search(first) and _LATIN_START.match(second):
         return f"{first} {second}"
-    if closes_cut_byline(first, second) and split_end_byline(first + second) is None:
-        return f"{first} {second}"
-    return first + second
+    return rejoined_byline(first, second) or first + second
 
 
-def closes_cut_byline(first: str, second: str) -> bool:
-    """Is ``second`` the end of a bracketed byline that ``first`` opened and a column break
-    cut: ``…错峰用电。(记者 楼佳怡`` / ``通讯员 吕燕)``?"""
+def rejoined_byline(first: str, second: str) -> str | None:
+    """``first`` and ``second`` as one paragraph when ``second`` ends a bracketed byline that
+    ``first`` opened and a column break cut (``…错峰用电。(记者 楼佳怡`` / ``通讯员 吕燕)``):
+    joined as they are if that reads as credits (a name cut in two), else with a space."""
     if not second.endswith((")", "）")) or "(" in second or "（" in second:
-        return False
+        return None
     if split_end_byline(first) is not None:
-        return False
-    return any(
-        split_end_byline(joined) is not None for joined in (first + second, f"{first} {second}")
-    )
+        return None
+    for joined in (first + second, f"{first} {second}"):
+        if split_end_byline(joined) is not None:
+            return joined
+    return None
 
 
 def join_pieces(pieces: list[str]) -> tuple[list[str], list[str]]:
