@@ -1,7 +1,6 @@
 """``./dev prod`` as operators run it: gunicorn workers that search warm from the first request."""
 
 import signal
-import socket
 import subprocess
 import time
 import urllib.request
@@ -9,15 +8,11 @@ from urllib.parse import quote
 
 import pytest
 
+from tests.run import free_port
+
 from .helpers import ROOT, SEED_PAGE, migrate_and_import, production_env, scratch_database
 
 pytestmark = pytest.mark.slow
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def test_production_server_warms_each_worker_and_answers_a_search(tmp_path):
