@@ -111,16 +111,17 @@ def block_weights(data, count: int):
     return weights
 
 
-def block_values(data) -> tuple | None:
-    values = data[2]
-    if isinstance(values, tuple) and values and values[0] == _VALUES_TAG:
-        _, lengths, joined = values
-        out, start = [], 0
-        for length in array("I", lengths):
-            out.append(joined[start : start + length])
-            start += length
-        return tuple(out)
-    return values
+def _is_compact(values) -> bool:
+    return isinstance(values, tuple) and bool(values) and values[0] == _VALUES_TAG
+
+
+def _split_values(values) -> tuple:
+    _, lengths, joined = values
+    out, start = [], 0
+    for length in array("I", lengths):
+        out.append(joined[start : start + length])
+        start += length
+    return tuple(out)
 
 
 class CompactLeafMatcher(W3LeafMatcher):
@@ -129,22 +130,24 @@ class CompactLeafMatcher(W3LeafMatcher):
     def _read_ids(self):
         if self._data is None:
             self._read_data()
-        if self._byteids:
-            return super()._read_ids()
-        self._ids = tuple(block_ids(self._data))
+        if isinstance(self._data[0], bytes):
+            self._ids = tuple(block_ids(self._data))
+        else:
+            super()._read_ids()
 
     def _read_weights(self):
         if self._data is None:
             self._read_data()
-        weights = block_weights(self._data, self._blocklength)
-        self._weights = weights if isinstance(weights, array) else array("f", weights)
+        if isinstance(self._data[1], bytes):
+            self._weights = array("f", self._data[1])
+        else:
+            super()._read_weights()
 
     def _read_values(self):
         if self._data is None:
             self._read_data()
-        values = self._data[2]
-        if isinstance(values, tuple) and values and values[0] == _VALUES_TAG:
-            self._values = block_values(self._data)
+        if _is_compact(self._data[2]):
+            self._values = _split_values(self._data[2])
         else:
             super()._read_values()
 

@@ -28,7 +28,7 @@ from whoosh.scoring import BM25FScorer, WeightScorer
 from whoosh.util.numeric import byte_to_length
 
 from articles.search.chars import CharTerm, words_with
-from articles.search.codec import block_ids, block_values, block_weights, decode_offsets
+from articles.search.codec import block_ids, block_weights, decode_offsets
 from articles.search.phrase import CharPhrase, tiles_somewhere
 
 _LENGTHS = [0] + [byte_to_length(b) for b in range(1, 256)]
@@ -351,7 +351,8 @@ def _read_postings(reader, fieldname, btext, values=True):
         ids.extend(block_ids(m._data))
         weights.extend(block_weights(m._data, m._blocklength))
         if values:
-            vals.extend(block_values(m._data))
+            m._read_values()
+            vals.extend(m._values)
         if m._lastblock:
             break
         m._goto(m._nextoffset)
