@@ -183,6 +183,7 @@ def _store(
     *,
     force: bool,
 ) -> None:
+    source_name = _clip(source_name, Page, "source_name")  # as stored, for comparisons too
     edition = Edition.objects.filter(paper=parsed.paper, date=parsed.date).first()
     page = None
     if edition is not None:
@@ -219,7 +220,7 @@ def _store(
         "number_guessed": result.page_number_guessed,
         "name": _clip(parsed.page_name or "", Page, "name"),
         "raw_text": text,
-        "source_name": _clip(source_name, Page, "source_name"),
+        "source_name": source_name,
         "checksum": checksum,
         "warnings": warnings,
     }
@@ -246,7 +247,7 @@ def _store(
 
 def _existing_page(edition: Edition, source_name: str, result: ImportResult) -> Page | None:
     """The page this file stored last time, or the page it replaces."""
-    same_file = edition.pages.filter(source_name=_clip(source_name, Page, "source_name"))
+    same_file = edition.pages.filter(source_name=source_name)
     if result.page_number_guessed:
         # A file without a number keeps the one it had; it never replaces another page.
         page = same_file.order_by("number_guessed", "number").first()
