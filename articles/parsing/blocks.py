@@ -199,14 +199,12 @@ def split_blocks(lines: list[TitleLine]) -> list[Block]:
                 blocks.append(current)
             groups = _split_run(run, ends_page=j == len(lines)) if run else []
             # An editor's note (or a byline) above the titles belongs to the article below.
-            preface = current if current and not current.titles and _is_preface(current) else None
-            if preface and groups:
-                blocks.pop()
-            for group in groups:
-                current = Block(titles=group)
-                if preface:
-                    current.body, current.bylines, preface = preface.body, preface.bylines, None
-                blocks.append(current)
+            new = [Block(titles=group) for group in groups]
+            if new and current and not current.titles and _is_preface(current):
+                preface = blocks.pop()
+                new[0].body, new[0].bylines = preface.body, preface.bylines
+            blocks.extend(new)
+            current = new[-1] if new else current
             i = j
             continue
         if current is None:
