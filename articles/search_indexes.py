@@ -8,6 +8,9 @@ from articles.models import Article
 class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
     # kicker, headline, subtitle, column, byline and body: see article_text.txt
     text = indexes.CharField(document=True, use_template=True, stored=False)
+    # The same text as character pairs (articles/search/grams.py): found whatever the
+    # dictionary was when it was indexed.
+    grams = indexes.CharField(stored=False)
     headline = indexes.CharField(model_attr="headline", boost=2.0)
     people = indexes.MultiValueField(faceted=False)
     date = indexes.DateField(model_attr="edition__date")
@@ -30,6 +33,9 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
             if credit.person.name not in names:
                 names.append(credit.person.name)
         return names
+
+    def prepare_grams(self, article):
+        return self.prepared_data["text"]
 
     def prepare_day(self, article):
         return article.edition.date.toordinal()

@@ -39,6 +39,7 @@ from whoosh.fields import ID as WHOOSH_ID
 from whoosh.fields import KEYWORD, NUMERIC, TEXT
 from whoosh.index import LockError
 
+from articles.search import grams
 from articles.search.analyzer import JiebaTokenizer, chinese_analyzer, ensure_user_dict
 from articles.search.codec import FastCodec, OffsetPositions
 from articles.search.evaluate import Unsupported, evaluate
@@ -103,6 +104,9 @@ class JiebaWhooshSearchBackend(WhooshSearchBackend):
             current = schema[fieldname]
             if fieldname in EXACT_FIELDS:
                 replacement = WHOOSH_ID(stored=field_class.stored, sortable=True)
+            elif fieldname == grams.FIELD:
+                replacement = TEXT(analyzer=grams.BigramTokenizer(), stored=False, phrase=True)
+                replacement.format = OffsetPositions()
             elif fieldname in NUMERIC_COLUMNS:
                 replacement = NUMERIC(int, bits=32, stored=field_class.stored, sortable=True)
             elif isinstance(current, TEXT):

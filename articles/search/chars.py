@@ -27,10 +27,10 @@ class CharTerm(wq.Wildcard):
 
 
 def is_single_han(word: str) -> bool:
-    return len(word) == 1 and _is_han(word)
+    return len(word) == 1 and is_han(word)
 
 
-def _is_han(char: str) -> bool:
+def is_han(char: str) -> bool:
     code = ord(char)
     return 0x3400 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF or 0x20000 <= code <= 0x3FFFF
 
@@ -44,7 +44,7 @@ class _CharIndex:
         for number, term in enumerate(reader.lexicon(fieldname)):
             self.terms.append(term)
             for char in set(term.decode("utf-8")):
-                if _is_han(char):
+                if is_han(char):
                     by_char.setdefault(char, []).append(number)
         self.by_char = {char: array("I", numbers) for char, numbers in by_char.items()}
 

@@ -29,7 +29,13 @@ from whoosh.util.numeric import byte_to_length
 
 from articles.search.chars import CharTerm, words_with
 from articles.search.codec import block_ids, block_weights, decode_offsets
+from articles.search.grams import GramPhrase, Recall
 from articles.search.phrase import CharPhrase, tiles_somewhere
+
+# Added to a document's score for each query word or phrase its jieba words match; a match
+# by character pairs alone scores below 1 (see _recall). BM25 scores of one word stay far
+# below this, so a precise match always ranks above a match by pairs alone.
+PRECISE = 1000.0
 
 _LENGTHS = [0] + [byte_to_length(b) for b in range(1, 256)]
 _norm_cache: dict[tuple, tuple[tuple, array]] = {}
@@ -104,24 +110,30 @@ def evaluate(query, leaf: Leaf, scored: bool):
     return _eval(query, leaf, scored, None)
 
 
-def _eval(q, leaf, scored, within):
-    """``within``: when not None, only these documents can matter (narrows phrase checks)."""
+def _eval(q, leaf, scored, within, skip=None):
+    """``within``: when not None, only these documents can matter (narrows phrase checks);
+    ``skip``: documents whose answer does not matter (phrases need not check them; the
+    result may or may not hold them)."""
     if isinstance(q, wq.Term):
         if q.boost != 1.0:
             raise Unsupported(q)
         return _term(leaf, q.fieldname, q.text, scored)
     if isinstance(q, CharPhrase):
         return _phrase(leaf, q, scored, within)
+    if isinstance(q, GramPhrase):
+        return _gram_phrase(leaf, q, scored, within, skip)
+    if isinstance(q, Recall):
+        return _recall(leaf, q, scored, within)
     if isinstance(q, CharTerm):
         if q.boost != 1.0:
             raise Unsupported(q)
         return _char_term(leaf, q.fieldname, q.char, scored)
     if isinstance(q, wq.And):
-        return _and(q.subqueries, leaf, scored, within)
+        return _and(q.subqueries, leaf, scored, within, skip)
     if isinstance(q, wq.Or):
         if q.boost != 1.0 or q.scale or q.minmatch:
             raise Unsupported(q)
-        parts = [_eval(sub, leaf, scored, within) for sub in q.subqueries]
+        parts = [_eval(sub, leaf, scored, within, skip) for sub in q.subqueries]
         return _union(parts, scored)
     if isinstance(q, wq.AndNot):
         found = _eval(q.a, leaf, scored, within)
@@ -140,6 +152,11 @@ def _eval(q, leaf, scored, within):
             if d in found:
                 found[d] += s
         return found
+    if isinstance(q, wq.Not):
+        gone = _eval(q.query, leaf, False, within)
+        docs = leaf.all_docs() if within is None else set(within)
+        docs -= gone
+        return dict.fromkeys(docs, 0.0) if scored else docs
     if isinstance(q, wq.Every) and not q.fieldname:
         docs = leaf.all_docs()
         return dict.fromkeys(docs, 1.0) if scored else docs
@@ -148,11 +165,11 @@ def _eval(q, leaf, scored, within):
     raise Unsupported(q)
 
 
-def _and(subqueries, leaf, scored, within):
+def _and(subqueries, leaf, scored, within, skip=None):
     # Words first, the rarest first; phrases last, checked only where everything else matched.
-    plain = [q for q in subqueries if not isinstance(q, CharPhrase)]
-    phrases = [q for q in subqueries if isinstance(q, CharPhrase)]
-    parts = sorted((_eval(q, leaf, scored, within) for q in plain), key=len)
+    plain = [q for q in subqueries if not isinstance(q, (CharPhrase, GramPhrase))]
+    phrases = [q for q in subqueries if isinstance(q, (CharPhrase, GramPhrase))]
+    parts = sorted((_eval(q, leaf, scored, within, skip) for q in plain), key=len)
     if parts and not parts[0]:
         return {} if scored else set()
     if parts:
@@ -162,7 +179,10 @@ def _and(subqueries, leaf, scored, within):
     else:
         keys = within
     for phrase in phrases:
-        part = _phrase(leaf, phrase, scored, keys)
+        if isinstance(phrase, GramPhrase):
+            part = _gram_phrase(leaf, phrase, scored, keys, skip)
+        else:
+            part = _phrase(leaf, phrase, scored, keys)
         parts.append(part)
         keys = set(part) if keys is None else keys.intersection(part)
         if not keys:
@@ -190,7 +210,67 @@ def _union(parts, scored):
     return merged
 
 
-def _term(leaf, fieldname, text, scored):
+def _recall(leaf, q: Recall, scored, within):
+    """Documents the words match, then those only the character pairs match (checked only
+    where the words did not match): the first scored ``PRECISE`` higher."""
+    precise = _eval(q.precise, leaf, scored, within)
+    fallback = _eval(q.fallback, leaf, False, within, skip=precise)
+    fallback = fallback - set(precise)
+    if not scored:
+        return precise | fallback
+    found = {d: PRECISE + s for d, s in precise.items()}
+    if fallback:
+        # By pairs alone: BM25 over the pairs, squashed below 1.
+        pairs = _pair_scores(leaf, q.fallback, fallback)
+        for d in fallback:
+            s = pairs.get(d, 0.0)
+            found[d] = s / (s + 1.0)
+    return found
+
+
+def _pair_scores(leaf, q, docs) -> dict:
+    scores = dict.fromkeys(docs, 0.0)
+    for fieldname, text in q.terms():
+        if isinstance(text, str):
+            for d, s in _term(leaf, fieldname, text, True, only=docs).items():
+                scores[d] += s
+    return scores
+
+
+def _gram_phrase(leaf, q: GramPhrase, scored, within, skip=None):
+    """Documents holding the pairs at consecutive offsets from one origin (every pair of the
+    covering subset at its distance); ``skip``: documents not to check."""
+    fieldname = q.fieldname
+    reader = leaf.reader
+    present = {}
+    for pair, _ in q.pairs:
+        btext = pair.encode("utf-8")
+        if fieldname not in reader.schema or (fieldname, btext) not in reader:
+            return {} if scored else set()
+        present[pair] = btext
+    by_size = sorted(present, key=lambda p: len(leaf.postings(fieldname, present[p])[0]))
+    candidates = set(leaf.postings(fieldname, present[by_size[0]])[0])
+    if within is not None:
+        candidates &= within
+    if skip:
+        candidates.difference_update(skip)
+    for pair in by_size[1:]:
+        if not candidates:
+            break
+        candidates.intersection_update(leaf.postings(fieldname, present[pair])[0])
+    if len(present) > 1 or len(q.pairs) > 1:
+        values = {}
+        for pair, btext in present.items():
+            ids, _, vals = leaf.postings(fieldname, btext, values=True)
+            values[pair] = {d: v for d, v in zip(ids, vals, strict=True) if d in candidates}
+        tiling = [tuple(q.pairs)]
+        candidates = {d for d in candidates if _holds_a_tiling(tiling, values, d)}
+    if not scored:
+        return candidates
+    return _pair_scores(leaf, q, candidates)
+
+
+def _term(leaf, fieldname, text, scored, only=None):
     reader = leaf.reader
     if fieldname not in reader.schema:
         return {} if scored else set()
@@ -204,13 +284,16 @@ def _term(leaf, fieldname, text, scored):
     ids, weights, _ = leaf.postings(fieldname, btext)
     if not scored:
         return set(ids)
+    pairs = zip(ids, weights, strict=True)
+    if only is not None:
+        pairs = [(d, w) for d, w in pairs if d in only]
     scorer = leaf.searcher.weighting.scorer(leaf.leaf_searcher, fieldname, btext)
     if isinstance(scorer, BM25FScorer):
         norms = leaf.norms(fieldname, scorer)
         c = scorer.idf * (scorer.K1 + 1)
-        return {d: c * w / (w + norms[d]) for d, w in zip(ids, weights, strict=True)}
+        return {d: c * w / (w + norms[d]) for d, w in pairs}
     if isinstance(scorer, WeightScorer):
-        return dict(zip(ids, weights, strict=True))
+        return dict(pairs)
     raise Unsupported(type(scorer))
 
 

@@ -10,11 +10,14 @@ from datetime import date, datetime, timedelta
 
 from django.db.models import Max, Min
 from haystack.inputs import Exact
-from haystack.query import SearchQuerySet
+from haystack.query import SQ, SearchQuerySet
 
 from articles.models import Article, Edition
+from articles.search.analyzer import tokenize
 from articles.search.backend import RawHits
 from articles.search.chars import is_single_han
+from articles.search.grams import FIELD as GRAMS
+from articles.search.grams import han_runs
 
 FACET_FIELDS = ("people", "year", "kind")
 
@@ -22,19 +25,9 @@ FACET_FIELDS = ("people", "year", "kind")
 def queryset(spec, using: str = "default") -> SearchQuerySet:
     """The spec's words, phrases, exclusions and filters as a SearchQuerySet (no facets)."""
     sqs = SearchQuerySet(using=using).models(Article)
-    for term in spec.terms:
-        # A lone character as the fast path reads it: any word holding it (*茶*).
-        sqs = (
-            sqs.filter(content__contains=term) if is_single_han(term) else sqs.filter(content=term)
-        )
-    for phrase in spec.phrases:
-        sqs = sqs.filter(content=Exact(phrase))
-    for word in spec.excluded:
-        sqs = (
-            sqs.exclude(content__contains=word)
-            if is_single_han(word)
-            else sqs.exclude(content=word)
-        )
+    text = node_sq(spec.tree)
+    if text is not None:
+        sqs = sqs.filter(text)
     if spec.reporter:
         sqs = sqs.filter(people=Exact(spec.reporter))
     if spec.kind:
@@ -48,6 +41,56 @@ def queryset(spec, using: str = "default") -> SearchQuerySet:
     elif spec.sort == "oldest":
         sqs = sqs.order_by("date")
     return sqs
+
+
+def word_sq(word: str) -> SQ:
+    # A lone character as the fast path reads it: any word holding it (*茶*).
+    return SQ(content__contains=word) if is_single_han(word) else SQ(content=word)
+
+
+def text_sq(text: str, phrase: bool = False) -> SQ | None:
+    """A word or phrase: its words (or exact phrase), or its characters by pairs in the
+    ``grams`` field (see :mod:`articles.search.query` for the same on the fast path)."""
+    words = [w for w, _, _ in tokenize(text, mode="default")]
+    if not words:
+        return None
+    precise = SQ(content=Exact(text)) if phrase else _all([word_sq(w) for w in words])
+    runs = [(s, e) for s, e in han_runs(text) if e - s >= 2]
+    if not runs:
+        return precise
+    pairs = [SQ(**{GRAMS: Exact(text[s:e])}) for s, e in runs]
+    pairs += [
+        word_sq(w)
+        for w, start, end in tokenize(text, mode="default")
+        if not any(s <= start and end <= e for s, e in runs)
+    ]
+    return precise | _all(pairs)
+
+
+def node_sq(node) -> SQ | None:
+    """The query tree (:mod:`articles.search.query`) as haystack SQ objects."""
+    kind = node[0]
+    if kind in ("word", "phrase"):
+        return text_sq(node[1], phrase=kind == "phrase")
+    if kind == "not":
+        inner = node_sq(node[1])
+        return None if inner is None else ~inner
+    parts = [q for q in map(node_sq, node[1]) if q is not None]
+    if not parts:
+        return None
+    if kind == "or":
+        found = parts[0]
+        for part in parts[1:]:
+            found = found | part
+        return found
+    return _all(parts)
+
+
+def _all(parts):
+    found = parts[0]
+    for part in parts[1:]:
+        found = found & part
+    return found
 
 
 def search_articles(spec, using: str = "default") -> RawHits:

@@ -128,11 +128,9 @@ def broader_search(spec: SearchSpec) -> tuple[str, SearchSpec, int] | None:
     if spec.date_from or spec.date_to:
         options.append(("日期范围", spec.with_changes(date_from=None, date_to=None)))
     if spec.excluded:
-        options.append(("排除词", spec.with_changes(excluded=())))
+        options.append(("排除词", spec.without_exclusions()))
     if spec.phrases:
-        options.append(
-            ("引号（精确短语）", spec.with_changes(terms=spec.terms + spec.phrases, phrases=()))
-        )
+        options.append(("引号（精确短语）", spec.phrases_as_words()))
     best = None
     for label, candidate in options:
         candidate = candidate.with_changes(page=1)

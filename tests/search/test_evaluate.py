@@ -6,6 +6,7 @@ from haystack import connections
 from articles.forms import SearchForm
 from articles.search import evaluate as ev
 from articles.search.evaluate import Leaf, evaluate
+from articles.search.grams import Recall
 
 from .conftest import make_article
 
@@ -84,6 +85,11 @@ def test_same_documents_and_scores_as_whoosh(index_with_deletions, params):
     assert set(scored) == set(expected)
     q = params.get("q", "")
     if '"' not in q and q not in SINGLE_CHARACTER:  # phrases: scored by their words
+        # Scores by the words alone (matches by character pairs are ranked in tiers: below).
+        words_only = query.accept(lambda part: part.precise if isinstance(part, Recall) else part)
+        expected = whoosh_matches(searcher, words_only)
+        scored = ours(searcher, words_only, scored=True)
+        assert set(scored) == set(expected)
         for d, score in expected.items():
             assert scored[d] == pytest.approx(score, rel=1e-9)
 
