@@ -27,9 +27,10 @@ from whoosh.matching.wrappers import FilterMatcher
 from whoosh.scoring import BM25FScorer, WeightScorer
 from whoosh.util.numeric import byte_to_length
 
+from articles.search.budget import checked
 from articles.search.chars import CharTerm, words_with
 from articles.search.codec import block_ids, block_weights, decode_offsets
-from articles.search.grams import GramPhrase, Recall
+from articles.search.grams import Checked, GramPhrase, Recall
 from articles.search.phrase import CharPhrase, tiles_somewhere
 
 # Added to a document's score for each query word or phrase its jieba words match; a match
@@ -124,6 +125,8 @@ def _eval(q, leaf, scored, within, skip=None):
         return _gram_phrase(leaf, q, scored, within, skip)
     if isinstance(q, Recall):
         return _recall(leaf, q, scored, within)
+    if isinstance(q, Checked):
+        return _checked(leaf, q, scored, within, skip)
     if isinstance(q, CharTerm):
         if q.boost != 1.0:
             raise Unsupported(q)
@@ -167,8 +170,8 @@ def _eval(q, leaf, scored, within, skip=None):
 
 def _and(subqueries, leaf, scored, within, skip=None):
     # Words first, the rarest first; phrases last, checked only where everything else matched.
-    plain = [q for q in subqueries if not isinstance(q, (CharPhrase, GramPhrase))]
-    phrases = [q for q in subqueries if isinstance(q, (CharPhrase, GramPhrase))]
+    plain = [q for q in subqueries if not isinstance(q, (CharPhrase, GramPhrase, Checked))]
+    phrases = [q for q in subqueries if isinstance(q, (CharPhrase, GramPhrase, Checked))]
     parts = sorted((_eval(q, leaf, scored, within, skip) for q in plain), key=len)
     if parts and not parts[0]:
         return {} if scored else set()
@@ -181,6 +184,8 @@ def _and(subqueries, leaf, scored, within, skip=None):
     for phrase in phrases:
         if isinstance(phrase, GramPhrase):
             part = _gram_phrase(leaf, phrase, scored, keys, skip)
+        elif isinstance(phrase, Checked):
+            part = _checked(leaf, phrase, scored, keys, skip)
         else:
             part = _phrase(leaf, phrase, scored, keys)
         parts.append(part)
@@ -214,6 +219,8 @@ def _recall(leaf, q: Recall, scored, within):
     """Documents the words match, then those only the character pairs match (checked only
     where the words did not match): the first scored ``PRECISE`` higher."""
     precise = _eval(q.precise, leaf, scored, within)
+    if _covers_the_string(leaf, q):
+        return precise
     fallback = _eval(q.fallback, leaf, False, within, skip=precise)
     fallback = fallback - set(precise)
     if not scored:
@@ -226,6 +233,46 @@ def _recall(leaf, q: Recall, scored, within):
             s = pairs.get(d, 0.0)
             found[d] = s / (s + 1.0)
     return found
+
+
+def _checked(leaf, q: Checked, scored, within, skip):
+    """The documents holding the pairs in a row; scored, those with the words too rank
+    first (as :func:`_recall` ranks them)."""
+    found = _gram_phrase(leaf, q.pairs, False, within, skip)
+    if not scored:
+        return found
+    if not found:
+        return {}
+    precise = _eval(q.words, leaf, True, found)
+    scores = {d: PRECISE + s for d, s in precise.items() if d in found}
+    rest = found - scores.keys()
+    if rest:
+        pairs = _pair_scores(leaf, q.pairs, rest)
+        for d in rest:
+            s = pairs.get(d, 0.0)
+            scores[d] = s / (s + 1.0)
+    return scores
+
+
+def _covers_the_string(leaf, q: Recall) -> bool:
+    """Whether the word alone finds every document holding the string, so the pairs need
+    not be read: the query is one word, the whole string, so the documents with the word are
+    among those with the string, which are among those with its rarest pair; as many of the
+    first as of the last means all three are the same (counts from the term index)."""
+    precise, fallback = q.precise, q.fallback
+    if not (isinstance(precise, wq.Term) and isinstance(fallback, GramPhrase)):
+        return False
+    if precise.text != fallback.text.lower():
+        return False
+    reader = leaf.reader
+    word = (precise.fieldname, precise.text.encode("utf-8"))
+    if word not in reader:
+        return False
+    pairs = [(fallback.fieldname, pair.encode("utf-8")) for pair, _ in fallback.pairs]
+    if any(pair not in reader for pair in pairs):
+        return True  # no document holds the string
+    fewest = min(reader.doc_frequency(*pair) for pair in pairs)
+    return reader.doc_frequency(*word) >= fewest
 
 
 def _pair_scores(leaf, q, docs) -> dict:
@@ -258,13 +305,15 @@ def _gram_phrase(leaf, q: GramPhrase, scored, within, skip=None):
         if not candidates:
             break
         candidates.intersection_update(leaf.postings(fieldname, present[pair])[0])
-    if len(present) > 1 or len(q.pairs) > 1:
-        values = {}
-        for pair, btext in present.items():
-            ids, _, vals = leaf.postings(fieldname, btext, values=True)
-            values[pair] = {d: v for d, v in zip(ids, vals, strict=True) if d in candidates}
+    if not candidates:
+        return {} if scored else set()
+    if len(q.pairs) > 1:
+        values = {
+            pair: _values_for(reader, fieldname, btext, candidates)
+            for pair, btext in present.items()
+        }
         tiling = [tuple(q.pairs)]
-        candidates = {d for d in candidates if _holds_a_tiling(tiling, values, d)}
+        candidates = {d for d in checked(candidates) if _holds_a_tiling(tiling, values, d)}
     if not scored:
         return candidates
     return _pair_scores(leaf, q, candidates)
@@ -368,10 +417,10 @@ def _phrase(leaf, phrase: CharPhrase, scored, within):
         values[word] = {d: v for d, v in zip(ids, vals, strict=True) if d in candidates}
     tilings = phrase.tilings()
     if tilings is None:
-        matched = {d for d in candidates if _tiles_by_offsets(phrase, values, d)}
+        matched = {d for d in checked(candidates) if _tiles_by_offsets(phrase, values, d)}
     else:
         tilings = [t for t in tilings if all(word in present for word, _ in t)]
-        matched = {d for d in candidates if _holds_a_tiling(tilings, values, d)}
+        matched = {d for d in checked(candidates) if _holds_a_tiling(tilings, values, d)}
     if not scored:
         return matched
     # Scored by the phrase's words, as the verified documents hold them (Whoosh's Or of
@@ -413,6 +462,36 @@ def _tiles_by_offsets(phrase, values, d) -> bool:
             n = len(word)
             chars[word] = {p: p + n for p in decode_offsets(v)}
     return tiles_somewhere(phrase, chars)
+
+
+def _values_for(reader, fieldname, btext, docs) -> dict:
+    """docnum → posting value (positions) for the documents of ``docs`` holding the term,
+    decoding only the blocks that hold one of them (a common pair has thousands of
+    postings; a check needs a handful)."""
+    matcher = reader.postings(fieldname, btext)
+    if isinstance(matcher, FilterMatcher):
+        matcher = matcher.child
+    found = {}
+    if not isinstance(matcher, W3LeafMatcher):
+        while matcher.is_active():
+            if matcher.id() in docs:
+                found[matcher.id()] = matcher.value()
+            matcher.next()
+        return found
+    m = matcher
+    while True:
+        if m._data is None:
+            m._read_data()
+        ids = block_ids(m._data)
+        if not docs.isdisjoint(ids):
+            m._read_values()
+            for d, v in zip(ids, m._values, strict=True):
+                if d in docs:
+                    found[d] = v
+        if m._lastblock:
+            break
+        m._goto(m._nextoffset)
+    return found
 
 
 def _read_postings(reader, fieldname, btext, values=True):

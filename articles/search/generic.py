@@ -29,7 +29,8 @@ def queryset(spec, using: str = "default") -> SearchQuerySet:
     if text is not None:
         sqs = sqs.filter(text)
     if spec.reporter:
-        sqs = sqs.filter(people=Exact(spec.reporter))
+        names = spec.reporters or (spec.reporter,)
+        sqs = sqs.filter(_any([SQ(people=Exact(name)) for name in names]))
     if spec.kind:
         sqs = sqs.filter(kind=Exact(spec.kind))
     if spec.date_from:
@@ -56,6 +57,8 @@ def text_sq(text: str, phrase: bool = False) -> SQ | None:
         return None
     precise = SQ(content=Exact(text)) if phrase else _all([word_sq(w) for w in words])
     runs = [(s, e) for s, e in han_runs(text) if e - s >= 2]
+    if phrase and runs == [(0, len(text))]:
+        return SQ(**{GRAMS: Exact(text)})  # Chinese characters only: the pairs are exact
     if not runs:
         return precise
     pairs = [SQ(**{GRAMS: Exact(text[s:e])}) for s, e in runs]
@@ -79,11 +82,15 @@ def node_sq(node) -> SQ | None:
     if not parts:
         return None
     if kind == "or":
-        found = parts[0]
-        for part in parts[1:]:
-            found = found | part
-        return found
+        return _any(parts)
     return _all(parts)
+
+
+def _any(parts):
+    found = parts[0]
+    for part in parts[1:]:
+        found = found | part
+    return found
 
 
 def _all(parts):

@@ -160,6 +160,20 @@ class Recall(wq.Or):
         return self.subqueries[-1]
 
 
+class Checked(wq.AndMaybe):
+    """``Checked(pairs, words)``: a run of Chinese characters as an exact phrase, found by
+    its pairs alone (complete and exact, whatever the dictionary), the documents that also
+    hold its words ranked first. Whoosh's own matchers read it as the AndMaybe it is."""
+
+    @property
+    def pairs(self):
+        return self.a
+
+    @property
+    def words(self):
+        return self.b
+
+
 def by_pairs(text: str, word_query) -> wq.Query | None:
     """``text`` found by character pairs: each run of two or more Chinese characters as a
     :class:`GramPhrase`, anything else (a lone Chinese character, Latin letters, digits)

@@ -20,7 +20,7 @@ from whoosh import query as wq
 
 from articles.search.analyzer import to_simplified, tokenize
 from articles.search.chars import CharTerm, is_single_han
-from articles.search.grams import Recall, by_pairs
+from articles.search.grams import Checked, GramPhrase, Recall, by_pairs, han_runs
 from articles.search.phrase import phrase_query
 
 MAX_QUERY_CHARS = 200
@@ -55,6 +55,9 @@ class SearchSpec:
     # The query tree when it is more than "all of terms and phrases, none of excluded"
     # (alternatives, brackets, excluded phrases); else None and the tuples above say it all.
     expr: tuple | None = None
+    # The people the typed reporter stands for (see articles/search/people.py), filled in
+    # by the search service; empty: the reporter as typed.
+    reporters: tuple[str, ...] = ()
 
     @property
     def has_text(self) -> bool:
@@ -104,7 +107,9 @@ class SearchSpec:
         text = node_query(self.tree, fieldname) if self.tree != ("and", ()) else None
         filters = []
         if self.reporter:
-            filters.append(wq.Term("people", self.reporter))
+            names = self.reporters or (self.reporter,)
+            people = [wq.Term("people", name) for name in names]
+            filters.append(people[0] if len(people) == 1 else wq.Or(people))
         if self.kind:
             filters.append(wq.Term("kind", self.kind))
         if text is None and not filters:
@@ -138,6 +143,10 @@ def word_query(fieldname: str, word: str):
 def text_query(fieldname: str, text: str, phrase: bool = False):
     """A word or phrase as typed: its jieba words (all of them, or as an exact phrase), or
     failing that its characters; ``None`` if nothing in it is searchable."""
+    if phrase and han_runs(text) == [(0, len(text))] and len(text) >= 2:
+        # Chinese characters only: the pairs are the exact answer; the words only rank.
+        words = [wq.Term(fieldname, w) for w, _, _ in tokenize(text, mode="default")]
+        return Checked(GramPhrase(text), words[0] if len(words) == 1 else wq.And(words))
     if phrase:
         precise = phrase_query(fieldname, text)
         precise = None if precise is wq.NullQuery else precise
@@ -401,6 +410,13 @@ def parse_q(raw: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]
     """(terms, phrases, excluded) from what the user typed."""
     fields = spec_fields(parse_tree(raw))
     return fields["terms"], fields["phrases"], fields["excluded"]
+
+
+def words_to_mark(raw: str) -> tuple[str, ...]:
+    """The words and phrases of a query to mark on a page (an article opened from a
+    search gets the query as ``?hl=``); none for an empty or unreadable one."""
+    fields = spec_fields(parse_tree(raw or ""))
+    return fields["terms"] + fields["phrases"]
 
 
 def build_spec(cleaned: dict, per_page: int = 20) -> SearchSpec:

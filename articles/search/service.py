@@ -5,16 +5,24 @@ import math
 import time
 from dataclasses import dataclass, field
 from datetime import date
+from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
+from django.utils.html import escape
 from haystack import connections
 
 from articles.models import Article, Kind
-from articles.search import generic
+from articles.search import budget, generic
+from articles.search.people import reporter_names
 from articles.search.query import SearchSpec
-from articles.search.snippets import make_snippet
+from articles.search.snippets import WIDTH, highlight, make_snippet
 
 log = logging.getLogger(__name__)
+
+
+# The warm-up's searches together stop after this many seconds (gunicorn does not time a
+# worker out before its first heartbeat, which comes after the warm-up).
+WARM_UP_SECONDS = 10.0
 
 
 @dataclass
@@ -23,6 +31,8 @@ class Hit:
     score: float | None
     people: list[str]
     snippet: str
+    headline: str = ""  # escaped, query words marked
+    url: str = ""  # the article page, asked to mark the query's words
 
 
 @dataclass
@@ -51,6 +61,8 @@ class SearchPage:
     facets: dict = field(default_factory=dict)
     timeline: list[MonthBar] = field(default_factory=list)
     page_obj: object = None
+    # The search ran out of its time budget: counts and hits may be incomplete.
+    partial: bool = False
 
     @property
     def page(self) -> int:
@@ -65,25 +77,28 @@ def engine_search():
     return fast if fast is not None else generic.search_articles
 
 
+def with_reporters(spec: SearchSpec) -> SearchSpec:
+    """The spec with the people its reporter stands for (a part of a name finds them all)."""
+    if spec.reporter and not spec.reporters:
+        return spec.with_changes(reporters=reporter_names(spec.reporter))
+    return spec
+
+
 def search(spec: SearchSpec) -> SearchPage:
-    run = engine_search()
-    raw = run(spec)
-    pages = max(1, math.ceil(raw.total / spec.per_page))
-    if spec.page > pages:
-        spec = spec.with_changes(page=pages)
+    spec = with_reporters(spec)
+    with budget.limit() as spent:
+        run = engine_search()
         raw = run(spec)
-    articles = Article.objects.select_related("edition").in_bulk([pk for pk, _, _ in raw.hits])
-    words = spec.highlight_terms
-    hits = [
-        Hit(
-            article=articles[pk],
-            score=score,
-            people=people,
-            snippet=make_snippet(articles[pk].body, words),
-        )
-        for pk, score, people in raw.hits
-        if pk in articles  # deleted, not yet drained from the index
-    ]
+        pages = max(1, math.ceil(raw.total / spec.per_page))
+        if spec.page > pages and not spent.exceeded():
+            spec = spec.with_changes(page=pages)
+            raw = run(spec)
+        articles = Article.objects.select_related("edition").in_bulk([pk for pk, _, _ in raw.hits])
+        hits = [
+            hit(articles[pk], score, people, spec)
+            for pk, score, people in raw.hits
+            if pk in articles  # deleted, not yet drained from the index
+        ]
     kind_labels = dict(Kind.choices)
     facets = {
         "people": raw.people,
@@ -99,6 +114,27 @@ def search(spec: SearchSpec) -> SearchPage:
         facets=facets,
         timeline=timeline(raw.months),
         page_obj=page_obj,
+        partial=spent.ran_out,
+    )
+
+
+def hit(article, score, people, spec) -> Hit:
+    words = spec.highlight_terms
+    url = article.get_absolute_url()
+    if words:
+        url += "?" + urlencode({"hl": " ".join(words)})
+    if budget.exceeded():  # out of time: the beginning of the text, nothing marked
+        body = article.body or ""
+        snippet = escape(body[:WIDTH]) + ("…" if len(body) > WIDTH else "")
+    else:
+        snippet = make_snippet(article.body, words)
+    return Hit(
+        article=article,
+        score=score,
+        people=people,
+        snippet=snippet,
+        headline=highlight(article.headline, words),
+        url=url,
     )
 
 
@@ -120,9 +156,10 @@ def timeline(months) -> list[MonthBar]:
 def broader_search(spec: SearchSpec) -> tuple[str, SearchSpec, int] | None:
     """For an empty result: the filter whose removal finds the most, as (what, spec, total)."""
     run = engine_search()
+    spec = with_reporters(spec)
     options = []
     if spec.reporter:
-        options.append((f"记者“{spec.reporter}”", spec.with_changes(reporter="")))
+        options.append((f"记者“{spec.reporter}”", spec.with_changes(reporter="", reporters=())))
     if spec.kind:
         options.append(("文章类型", spec.with_changes(kind="")))
     if spec.date_from or spec.date_to:
@@ -140,15 +177,22 @@ def broader_search(spec: SearchSpec) -> tuple[str, SearchSpec, int] | None:
     return best
 
 
-def warm_up() -> float:
+def warm_up(seconds: float = WARM_UP_SECONDS) -> float:
     """Search once so that a new worker's first visitor does not pay for opening the index,
     loading the dictionary and building the per-segment arrays (about 0.3 s at 70k
     articles), and once more for one character, whose word lists per segment take another
-    second to build. Returns the seconds it took; a missing index or database only logs."""
+    second to build. The engine alone (no snippets: they warm nothing), within ``seconds``
+    in all. Returns the seconds it took; a missing index or database only logs."""
     started = time.perf_counter()
     try:
-        for word in ("永康", "永"):
-            search(SearchSpec(q=word, terms=(word,)))
+        with budget.limit(seconds) as spent:
+            run = engine_search()
+            for word in ("永康", "永"):
+                if spent.exceeded():
+                    log.warning("search warm-up stopped after %.1f s", seconds)
+                    break
+                with budget.limit():
+                    run(SearchSpec(q=word, terms=(word,)))
     except Exception:  # the worker must still start and answer, e.g. before the first import
         log.warning("search warm-up failed", exc_info=True)
     return time.perf_counter() - started

@@ -25,6 +25,8 @@ from django.views.generic.dates import (
 )
 
 from articles.models import Article, Credit, Edition, Person, Role
+from articles.search.query import words_to_mark
+from articles.search.snippets import highlight
 
 logger = logging.getLogger(__name__)
 
@@ -243,10 +245,13 @@ def article(request, pk):
     credits = list(item.credits.select_related("person").order_by("order", "pk"))
     previous, following = neighbours(item)
     paragraphs = item.paragraphs
+    # Opened from a search: the query's words marked in the headline and body (escaped).
+    marked = words_to_mark(request.GET.get("hl", ""))
     context = {
         "article": item,
         "edition": item.edition,
-        "paragraphs": paragraphs,
+        "headline_html": highlight(item.headline, marked),
+        "paragraphs": [highlight(paragraph, marked) for paragraph in paragraphs],
         "description": paragraphs[0] if paragraphs else item.subtitle or item.headline,
         "credits": credits,
         "byline_parts": byline_parts(item.byline, credits),

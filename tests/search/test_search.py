@@ -196,6 +196,6 @@ def test_warm_up_never_stops_a_worker_from_starting(monkeypatch, caplog):
     def broken(spec):
         raise RuntimeError("index folder missing")
 
-    monkeypatch.setattr(service, "search", broken)
+    monkeypatch.setattr(service, "engine_search", lambda: broken)
     assert service.warm_up() >= 0
     assert "search warm-up failed" in caplog.text
