@@ -161,6 +161,8 @@ HAYSTACK_SIGNAL_PROCESSOR = "articles.search.signals.QueuedSignalProcessor"
 # Curated words jieba splits wrongly (places, institutions, slogans); people's names come
 # from the Person table.
 SEARCH_USER_DICT = BASE_DIR / "articles" / "search" / "userdict.txt"
+# Seconds one search may take; past it the page answers with what it has, marked incomplete.
+SEARCH_TIME_BUDGET = float(os.environ.get("YONGKANG_SEARCH_BUDGET", "3"))
 
 LOGIN_URL = "admin:login"
 

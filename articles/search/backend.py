@@ -39,7 +39,7 @@ from whoosh.fields import ID as WHOOSH_ID
 from whoosh.fields import KEYWORD, NUMERIC, TEXT
 from whoosh.index import LockError
 
-from articles.search import grams
+from articles.search import grams, ranking
 from articles.search.analyzer import JiebaTokenizer, chinese_analyzer, ensure_user_dict
 from articles.search.codec import FastCodec, OffsetPositions
 from articles.search.evaluate import Unsupported, evaluate
@@ -302,7 +302,7 @@ class JiebaWhooshSearchBackend(WhooshSearchBackend):
             self.setup()
         if self._searcher is None:
             self.index = self.index.refresh()
-            self._searcher = self.index.searcher()
+            self._searcher = self.index.searcher(weighting=ranking.weighting())
         elif not self._searcher.up_to_date():
             self._searcher = self._searcher.refresh()
         return self._searcher

@@ -32,6 +32,7 @@ from articles.search.chars import CharTerm, words_with
 from articles.search.codec import block_ids, block_weights, decode_offsets
 from articles.search.grams import Checked, GramPhrase, Recall
 from articles.search.phrase import CharPhrase, tiles_somewhere
+from articles.search.ranking import ArchiveScorer, length_prior
 
 # Added to a document's score for each query word or phrase its jieba words match; a match
 # by character pairs alone scores below 1 (see _recall). BM25 scores of one word stay far
@@ -94,6 +95,30 @@ class Leaf:
                 _norm_cache.clear()
             _norm_cache[key] = (stats, norms)
         return norms
+
+
+    def priors(self, fieldname):
+        """Per document :func:`~articles.search.ranking.length_prior` of the field's length
+        (the segment's lengths never change: kept as long as the segment)."""
+        key = (self.key, fieldname, "prior")
+        cached = _norm_cache.get(key)
+        if cached is not None:
+            return cached[1]
+        priors = array("d", map(length_prior, _field_lengths(self.reader, fieldname)))
+        with _norm_lock:
+            _norm_cache[key] = (None, priors)
+        return priors
+
+
+def _bm25(leaf, fieldname, scorer, frequencies) -> dict:
+    """docnum → BM25F score (the searcher's own scorer's figures) of ``(docnum, tf)``
+    pairs, with the archive's length prior where its scorer applies one."""
+    norms = leaf.norms(fieldname, scorer)
+    c = scorer.idf * (scorer.K1 + 1)
+    if isinstance(scorer, ArchiveScorer):
+        priors = leaf.priors(fieldname)
+        return {d: c * w / (w + norms[d]) * priors[d] for d, w in frequencies}
+    return {d: c * w / (w + norms[d]) for d, w in frequencies}
 
 
 def leaves(searcher, key_of) -> list[Leaf]:
@@ -220,7 +245,7 @@ def _recall(leaf, q: Recall, scored, within):
     where the words did not match): the first scored ``PRECISE`` higher."""
     precise = _eval(q.precise, leaf, scored, within)
     if _covers_the_string(leaf, q):
-        return precise
+        return {d: PRECISE + s for d, s in precise.items()} if scored else precise
     fallback = _eval(q.fallback, leaf, False, within, skip=precise)
     fallback = fallback - set(precise)
     if not scored:
@@ -338,9 +363,7 @@ def _term(leaf, fieldname, text, scored, only=None):
         pairs = [(d, w) for d, w in pairs if d in only]
     scorer = leaf.searcher.weighting.scorer(leaf.leaf_searcher, fieldname, btext)
     if isinstance(scorer, BM25FScorer):
-        norms = leaf.norms(fieldname, scorer)
-        c = scorer.idf * (scorer.K1 + 1)
-        return {d: c * w / (w + norms[d]) for d, w in pairs}
+        return _bm25(leaf, fieldname, scorer, pairs)
     if isinstance(scorer, WeightScorer):
         return dict(pairs)
     raise Unsupported(type(scorer))
@@ -367,10 +390,8 @@ def _char_term(leaf, fieldname, char, scored):
         df = sum(len(_char_frequencies(other, fieldname, char)) for other in leaf.shared["leaves"])
         leaf.shared[key] = df
     parent = leaf.searcher.get_parent()
-    idf = log(parent.doc_count_all() / (df + 1)) + 1  # Whoosh's WeightingModel.idf
-    norms = leaf.norms(fieldname, scorer)
-    c = idf * (scorer.K1 + 1)
-    return {d: c * w / (w + norms[d]) for d, w in tf.items()}
+    scorer.idf = log(parent.doc_count_all() / (df + 1)) + 1  # Whoosh's WeightingModel.idf
+    return _bm25(leaf, fieldname, scorer, tf.items())
 
 
 def _char_frequencies(leaf, fieldname, char) -> dict:
