@@ -38,6 +38,8 @@ from whoosh import query as wq
 from whoosh.fields import ID as WHOOSH_ID
 from whoosh.fields import KEYWORD, NUMERIC, TEXT
 from whoosh.index import LockError
+from whoosh.scoring import BM25F
+from whoosh.searching import Searcher
 
 from articles.search import grams, ranking
 from articles.search.analyzer import JiebaTokenizer, chinese_analyzer, ensure_user_dict
@@ -106,7 +108,7 @@ class JiebaWhooshSearchBackend(WhooshSearchBackend):
                 replacement = WHOOSH_ID(stored=field_class.stored, sortable=True)
             elif fieldname == grams.FIELD:
                 replacement = TEXT(analyzer=grams.BigramTokenizer(), stored=False, phrase=True)
-                replacement.format = OffsetPositions()
+                replacement.format = grams.field_format()
             elif fieldname in NUMERIC_COLUMNS:
                 replacement = NUMERIC(int, bits=32, stored=field_class.stored, sortable=True)
             elif isinstance(current, TEXT):
@@ -434,7 +436,10 @@ class JiebaWhooshSearchBackend(WhooshSearchBackend):
         if additional_query_string and additional_query_string != "*":
             query = wq.And([query, self.parser.parse(str(additional_query_string))])
         limit = end_offset if end_offset else None
-        hits = searcher.search(query, limit=limit, optimize=False)
+        # Ranked by plain BM25F: the damping of short texts (ranking.py) is about what a
+        # reader looks for, and would push short articles on the same subject down.
+        plain = Searcher(searcher.reader(), weighting=BM25F(), closereader=False)
+        hits = plain.search(query, limit=limit, optimize=False)
         result_class = result_class or SearchResult
         app_label, model_name = model_instance._meta.app_label, model_instance._meta.model_name
         results = []
