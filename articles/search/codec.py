@@ -68,6 +68,7 @@ class CachedLengthsPerDocReader(W3PerDocReader):
 # check phrases).
 
 _VALUES_TAG = "L"  # W3's values are None, one bytes string or a tuple of bytes
+_SHORT_VALUES_TAG = "S"  # the same with two-byte lengths (every value under 64 KB)
 
 
 class PostingsWriter(W3PostingsWriter):
@@ -89,7 +90,10 @@ class PostingsWriter(W3PostingsWriter):
         if self._byteids or (fixedsize is not None and fixedsize >= 0):
             return super()._mini_values()
         values = self._values
-        return (_VALUES_TAG, array("I", map(len, values)).tobytes(), b"".join(values))
+        lengths = array("I", map(len, values))
+        if lengths and max(lengths) < 65536:
+            return (_SHORT_VALUES_TAG, array("H", lengths).tobytes(), b"".join(values))
+        return (_VALUES_TAG, lengths.tobytes(), b"".join(values))
 
 
 def block_ids(data) -> list[int]:
@@ -112,13 +116,17 @@ def block_weights(data, count: int):
 
 
 def _is_compact(values) -> bool:
-    return isinstance(values, tuple) and bool(values) and values[0] == _VALUES_TAG
+    return (
+        isinstance(values, tuple)
+        and bool(values)
+        and values[0] in (_VALUES_TAG, _SHORT_VALUES_TAG)
+    )
 
 
 def _split_values(values) -> tuple:
-    _, lengths, joined = values
+    tag, lengths, joined = values
     out, start = [], 0
-    for length in array("I", lengths):
+    for length in array("H" if tag == _SHORT_VALUES_TAG else "I", lengths):
         out.append(joined[start : start + length])
         start += length
     return tuple(out)
@@ -227,6 +235,12 @@ class CompactOffsets(OffsetPositions):
     the text is short enough (an article under 65,536 characters): the character-pair field
     has one posting per distinct pair of a document, most with one or two offsets, so this
     is about half of its size. The frequency is the number of offsets."""
+
+    def word_values(self, value, analyzer, **kwargs):
+        # Weight 1 for every posting: blocks then store no weights at all (the pairs only
+        # find documents; a match by pairs alone is scored by presence, see evaluate.py).
+        for word, freq, _, encoded in super().word_values(value, analyzer, **kwargs):
+            yield word, freq, 1.0, encoded
 
     def encode(self, poslist):
         if poslist and poslist[-1] < 65536:
