@@ -185,3 +185,23 @@ def test_random_seed_substrings_are_found_before_any_dictionary_change(stored):
         length = rng.randint(2, min(8, len(run)))
         start = rng.randint(0, len(run) - length)
         assert pk in found_pks(run[start : start + length])
+
+
+def test_check_index_reports_documents_without_pairs_and_fix_repairs_them(
+    seeded, monkeypatch, scratch_dictionary
+):
+    """An index written before the pairs existed: check_index says so, --fix re-indexes."""
+    from articles import index_check
+    from articles.search_indexes import ArticleIndex
+
+    monkeypatch.setattr(ArticleIndex, "prepare_grams", lambda self, article: "")
+    older = make_article("工地见闻", body="研究生命科学的人来到了工地。")
+    monkeypatch.undo()
+    analyzer.add_words(["究生命"])
+    assert older.pk not in found_pks("究生命")
+
+    report = index_check.check()
+    assert older.pk in report.stale and "grams" in report.stale_fields[older.pk]
+    index_check.fix(report)
+    assert older.pk in found_pks("究生命")
+    assert not index_check.check().problems
