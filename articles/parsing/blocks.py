@@ -150,6 +150,11 @@ def _teaser_entries(
     marked = next((k for k, t in enumerate(run) if t.level is not None), None)
     if marked is not None:  # bare entries, then the next article's marked title
         return run[:marked], run[marked:]
+    referenced = [k for k, t in enumerate(run) if _PAGE_REFERENCE.search(t.text)]
+    if referenced and referenced[-1] < len(run) - 1 and len(referenced) >= 2:
+        # Entries that name their page (``…　　2版``): the first line without one is not
+        # an entry but the next item's title.
+        return run[: referenced[-1] + 1], run[referenced[-1] + 1 :]
     if ends_page:
         return run, []
     # Bare lines: the entries are headlines like the next article's own, so only its last
@@ -158,6 +163,7 @@ def _teaser_entries(
     return run[:-keep], run[-keep:]
 
 
+_PAGE_REFERENCE = re.compile(r"\s(?:第\s*)?[A-Z]?\d{1,2}\s*版$")
 _PREFACE = re.compile(r"^(?:编者按|编者的话)\s*[:：]")
 
 
@@ -190,14 +196,16 @@ def split_blocks(lines: list[TitleLine]) -> list[Block]:
             while j < len(lines) and tags[j] == "title":
                 j += 1
             run = lines[i:j]
+            # Title lines followed by nothing but jump lines (``(详见第2版)``) end the page.
+            ends_page = all(tags[k] == "jump" for k in range(j, len(lines)))
             if is_teaser_label(run[0].text):
-                entries, run = _teaser_entries(run[1:], ends_page=j == len(lines))
+                entries, run = _teaser_entries(run[1:], ends_page=ends_page)
                 guessed = bool(run) and all(t.level is None for t in run)
                 current = Block(
                     titles=[lines[i]], body=entries, notes=[TEASER_GUESSED] if guessed else []
                 )
                 blocks.append(current)
-            groups = _split_run(run, ends_page=j == len(lines)) if run else []
+            groups = _split_run(run, ends_page=ends_page) if run else []
             # An editor's note (or a byline) above the titles belongs to the article below.
             new = [Block(titles=group) for group in groups]
             if new and current and not current.titles and _is_preface(current):

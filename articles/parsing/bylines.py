@@ -222,8 +222,8 @@ def parse_credits(text: str, *, bare_role: str | None = None) -> list[Credit] | 
 
 
 def _as_photographer(credit: Credit) -> Credit:
-    printed = credit.printed_role if credit.printed_role.endswith("/摄") else f"{credit.printed_role}/摄"
-    return Credit(credit.name, "摄影", printed)
+    printed = credit.printed_role
+    return Credit(credit.name, "摄影", printed if printed.endswith("/摄") else f"{printed}/摄")
 
 
 def _writer_role(printed: str) -> str:
