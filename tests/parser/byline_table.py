@@ -507,6 +507,11 @@ UNSETTLED = {
     "as 其他; the 来源 unit gives no pair",
     10: "kind of a short photo piece credited to a photographer and a writer of another "
     "role (本报记者 A/摄 实习生 B/文), or to a writer only: news, as the rule says",
+    11: "实习记者 is a 记者 (the rule: every 记者 but 摄影记者), not 实习生",
+    12: "the byline keeps its spaces as printed, full-width and doubled ones included "
+    "(广州日报讯　（全媒体记者　 黎慧莹 …）); a separator between caption and credit ('/' "
+    "in …讲解/大公报实习记者苏璇摄) is not part of the byline",
+    13: "摄影报道 after names (成都商报记者 蒋麟 张柄尧 摄影报道) credits them as 摄影 only",
 }
 
 
