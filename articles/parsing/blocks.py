@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .bylines import standalone_byline
+from .bylines import split_end_byline, standalone_byline
 from .kinds import is_notice_title, is_signature, is_teaser_label
 from .paragraphs import JUMP, ends_paragraph, rejoined_byline
 from .titles import DASH, TitleLine, column_like, has_title_shape, is_enumeration
@@ -62,11 +62,15 @@ def to_lines(numbered: list[tuple[int, str]]) -> list[TitleLine]:
 def _tag(line: TitleLine) -> str:
     if JUMP.match(line.text):
         return "jump"
+    byline = standalone_byline(line.text)
+    # A line that reads as a byline is one even when OCR marked it as a heading; but a
+    # marked line needs a name or the outlet's voice in it (``## 本报讯`` stays a title).
+    if byline and (line.level is None or byline[0] or byline[1]):
+        return "byline"
     if line.level is not None:
         return "body" if is_enumeration(line.text) else "title"
-    if standalone_byline(line.text):
-        return "byline"
-    if has_title_shape(line.text):
+    # ``图为…留念 记者 王一 摄``: a caption ending in its credits, never a title.
+    if has_title_shape(line.text) and split_end_byline(line.text) is None:
         return "title"
     return "body"
 

@@ -55,12 +55,16 @@ def decide_kind(
     if commentary_byline or (column and _COMMENTARY_COLUMN.search(column)):
         return "commentary"
     # A photo piece is a caption: short, credited to who took the picture (``记者 王一 摄``,
-    # ``王一/文 李二/摄``, ``记者 王一 文/摄``), and not opened by a dateline as reports are.
-    # ``文/图`` signs a report that carries pictures, not a caption.
+    # ``王一/文 李二/摄``, ``记者 王一 文/摄``), not opened by a dateline as reports are, and
+    # with no reporter credited for a report of its own. ``文/图`` signs a report that
+    # carries pictures.
     photographers = [
         c for c in credits if c.role == "摄影" and not c.printed_role.startswith(("文/图", "图/文"))
     ]
+    reporters = [
+        c for c in credits if c.role != "摄影" and not re.search(r"文/|/文", c.printed_role)
+    ]
     short = len(paragraphs) <= 2 and sum(len(p) for p in paragraphs) <= 400
-    if photographers and not dateline and short:
+    if photographers and not reporters and not dateline and short:
         return "photo"
     return "news"

@@ -106,6 +106,9 @@ def _short_label(lines: list[TitleLine], longest: int, marked: list[int]) -> int
             continue
         if index == 0 and len(lines) == 2 and DASH.match(lines[1].text):
             continue  # ``荷塘初夏`` / ``——…``: a headline and its subtitle
+        rest = [t for t in lines if t is not line]
+        if all(_KICKER_END.search(t.text) for t in rest):
+            continue  # ``王一在调研时指出`` / ``聚焦五金产业``: a kicker and its headline
         return index
     return None
 

@@ -272,9 +272,13 @@ ROWS: list[Row] = [
     # --- bylines on a line of their own, and end credits -----------------------------------
     _row("辽沈晚报", "辽沈晚报首席记者 赵天乙", "after_lead", "记者:赵天乙"),
     _row(
-        "徐州日报", "◎文/徐报融媒记者 王正喜 图/徐报融媒记者 陈艳", "line", "记者:王正喜 摄影:陈艳"
+        "徐州日报",
+        "◎文/徐报融媒记者 王正喜 图/徐报融媒记者 陈艳",
+        "line",
+        "记者:王正喜 摄影:陈艳",
+        "photo",
     ),
-    _row("蚌埠日报", "□袁成文/文 李扬/图", "line", "记者:袁成文 摄影:李扬"),
+    _row("蚌埠日报", "□袁成文/文 李扬/图", "line", "记者:袁成文 摄影:李扬", "photo"),
     _row("成都日报", "本报记者 徐璨", "end_line", "记者:徐璨"),
     _row("华商报", "华商报记者 马虎振", "end_line", "记者:马虎振"),
     _row("华商报", "华商报记者 汤晓燕", "end_line", "记者:汤晓燕"),
@@ -364,8 +368,15 @@ ROWS: list[Row] = [
         "婺城新闻网", "记者 李健帅 通讯员 李鹏程 摄", "caption", "摄影:李健帅 摄影:李鹏程", "photo"
     ),
     _row("兰江导报", "记者 姜一峰 通讯员 戴汉卫 摄", "caption", "摄影:姜一峰 摄影:戴汉卫", "photo"),
-    # A photographer and a writer of another role: not photographers only, so news.
-    _row("浙江法制报", "本报记者 王志浩/摄 实习生 张扬/文", "line", "摄影:王志浩 实习生:张扬"),
+    # ``A/文 B/摄`` over a short item is a photo piece (issue 11, family 5): the writer wrote
+    # the caption.
+    _row(
+        "浙江法制报",
+        "本报记者 王志浩/摄 实习生 张扬/文",
+        "line",
+        "摄影:王志浩 实习生:张扬",
+        "photo",
+    ),
     # --- Zhejiang city and county ---------------------------------------------------------
     _row("金华日报", "记者 胡肖飞 文/摄", "line", "记者:胡肖飞 摄影:胡肖飞", "photo"),
     _row("金华日报", "记者 陈芮 文/摄", "line", "记者:陈芮 摄影:陈芮", "photo"),
@@ -505,11 +516,13 @@ UNSETTLED = {
     "特约记者/《求学·考研》杂志 王薇, 中国城市报记者) are never names",
     9: "an editing chain in an end credit (一审编辑/二审校对/终审核发) credits each person "
     "as 其他; the 来源 unit gives no pair",
-    10: "kind of a short photo piece credited to a photographer and a writer of another "
-    "role (本报记者 A/摄 实习生 B/文), or to a writer only: news, as the rule says",
+    10: "kind of a short item credited A/文 B/摄 (本报记者 A/摄 实习生 B/文): photo, as issue "
+    "11 lists that line among the photo pieces; a short item whose credits also name a "
+    "reporter without a 文 mark (通讯员 A 记者 B 摄影 C) is a report with a picture: news",
     11: "实习记者 is a 记者 (the rule: every 记者 but 摄影记者), not 实习生",
-    12: "the byline keeps its spaces as printed, full-width and doubled ones included "
-    "(广州日报讯　（全媒体记者　 黎慧莹 …）); a separator between caption and credit ('/' "
+    12: "the byline keeps its spaces as printed, after the project's own whitespace "
+    "normalisation of every line (runs of spaces, full-width ones included, become one "
+    "space); a separator between caption and credit ('/' "
     "in …讲解/大公报实习记者苏璇摄) is not part of the byline",
     13: "摄影报道 after names (成都商报记者 蒋麟 张柄尧 摄影报道) credits them as 摄影 only",
 }
