@@ -65,6 +65,8 @@ _SOURCE = re.compile(
     r"^(?P<label>来源|稿源|转自|供稿|图片来源|资料来源)\s*[:：]?\s*(?P<name>\S{2,30})$"
 )
 _SPLIT = re.compile(r"[\s、,，;；]+")
+# No credit list runs longer; longer text is body, and is not scanned as credits.
+_LONGEST = 160
 _PIECE = re.compile(
     rf"(?P<mark>{MARK.pattern})|(?P<role>{ROLE})|(?P<supply>供稿|供图|提供|联合报道|报道)"
     r"|(?P<source>来源|稿源)"
@@ -165,6 +167,8 @@ def parse_credits(
     stuck to its role (``记者王一``) must start with a surname too, unless ``trust_glued``
     (inside a dateline's brackets, where nothing but credits is printed).
     """
+    if len(text) > _LONGEST:
+        return None
     text = _normalise(text)
     if not text:
         return None
@@ -435,7 +439,7 @@ def split_end_byline(paragraph: str) -> tuple[str, str, list[Credit]] | None:
             found = _end_credits(tail, after_sentence=False)
             if found:
                 return body[:start].rstrip(), tail + note, found
-    parts = body.split(" ")
+    parts = body[-_LONGEST:].split(" ")
     for cut_at in range(1, min(len(parts), 8)):
         tail = " ".join(parts[cut_at:])
         if not re.match(rf"{ROLE}|文/|图/", tail) and not tail.endswith(
@@ -444,7 +448,7 @@ def split_end_byline(paragraph: str) -> tuple[str, str, list[Credit]] | None:
             continue
         found = parse_credits(tail, bare_role="摄影" if tail.endswith(("摄", "摄影报道")) else None)
         if found:
-            return " ".join(parts[:cut_at]).rstrip(), tail + note, found
+            return body[: len(body) - len(tail)].rstrip(), tail + note, found
     return None
 
 
