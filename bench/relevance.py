@@ -2,9 +2,9 @@
 
     .venv/bin/python -m bench.relevance          # per-query figures and the mean
 
-(It runs ``tests/search/test_relevance.py``, which stores the pages of ``fixtures/pages`` and
-``tests/pages`` as the importer would, searches each query below and scores the ranking; the
-test fails if the mean drops below ``RECORDED``.)
+(It runs ``tests/search/test_relevance.py``, which stores the pages listed in ``PAGES`` (from
+``fixtures/pages`` and ``tests/pages``) as the importer would, searches each query below and
+scores the ranking; the test fails if the mean drops below ``RECORDED``.)
 
 Judgments, per query, name articles by ``"date headline"``, graded:
 
@@ -23,9 +23,33 @@ import sys
 from pathlib import Path
 
 K = 10
+# The pages judged (86 articles): pages added later are not in the set, so they cannot
+# change the figure.
+PAGES = (
+    "fixtures/pages/000_2955f14923da8811.expected.json",
+    "fixtures/pages/002_39295de852cbae3c.expected.json",
+    "tests/pages/2022-05-10_p2_inner.expected.json",
+    "tests/pages/2022-09-27_p1_front_plain.expected.json",
+    "tests/pages/2022-11-08_p1_front_crlf.expected.json",
+    "tests/pages/2022-11-08_p2_continued.expected.json",
+    "tests/pages/2022-11-15_p5_continued_plain.expected.json",
+    "tests/pages/2022-12-01_p4_gb18030.expected.json",
+    "tests/pages/20220602_p5_gb18030.expected.json",
+    "tests/pages/2022_6_3_bom.expected.json",
+    "tests/pages/2023-01-10_p3_crlf_fullwidth.expected.json",
+    "tests/pages/2023-03-14_p1_bom_ocr.expected.json",
+    "tests/pages/2023-06-20_p6_inner_header.expected.json",
+    "tests/pages/2023-07-04_p1_daodu_marked.expected.json",
+    "tests/pages/2023-07-11_p1_daodu_plain.expected.json",
+    "tests/pages/2023-08-15_p3_preface_agency.expected.json",
+    "tests/pages/2023-09-05_p2_bullet_byline_signed_notice.expected.json",
+    "tests/pages/2023-10-10_p4_fullwidth_header_spaced_role.expected.json",
+    "tests/pages/2023-11-21_p1_caption_foot_teasers.expected.json",
+)
 # The mean nDCG@10 measured when the ranking was last changed (0.9964; 0.9700 with
-# Whoosh's stock BM25F); the test fails below it.
-RECORDED = 0.996
+# Whoosh's stock BM25F), 0.9947 since the parser stopped crediting supplying units as
+# people (fewer names in the dictionary, other cuts); the test fails below it.
+RECORDED = 0.994
 
 JUDGMENTS: dict[str, dict[str, int]] = {
     # The case: articles about 永康 above notices that name it.
@@ -221,6 +245,11 @@ JUDGMENTS: dict[str, dict[str, int]] = {
         "2022-11-08 公告": 1,
     },
 }
+
+
+def pages() -> list[Path]:
+    root = Path(__file__).resolve().parent.parent
+    return [root / name for name in PAGES]
 
 
 def grade_of(judged: dict[str, int], day: str, headline: str) -> int:

@@ -1,19 +1,15 @@
 """The ranking against graded judgments (bench/relevance.py): nDCG@10 must not drop below
 the recorded figure. ``python -m bench.relevance`` prints the per-query figures."""
 
-from pathlib import Path
-
 import pytest
 
 from articles.forms import SearchForm
 from articles.search.service import search
 from bench import relevance
 
-from .conftest import SEED_DIR, store_expected_pages
+from .conftest import store_expected_pages
 
 pytestmark = pytest.mark.django_db
-
-TEST_PAGES = Path(__file__).resolve().parents[1] / "pages"
 
 
 def ranking(q) -> list[tuple[str, str]]:
@@ -24,9 +20,7 @@ def ranking(q) -> list[tuple[str, str]]:
 
 
 def test_ndcg_at_10_does_not_drop(db):
-    store_expected_pages(
-        sorted(SEED_DIR.glob("*.expected.json")) + sorted(TEST_PAGES.glob("*.expected.json"))
-    )
+    store_expected_pages(relevance.pages())
     assert len(relevance.JUDGMENTS) >= 30
     figures = {}
     for q, judged in relevance.JUDGMENTS.items():
@@ -44,9 +38,7 @@ def test_ndcg_at_10_does_not_drop(db):
 def test_every_judgment_names_an_article(db):
     from articles.models import Article
 
-    store_expected_pages(
-        sorted(SEED_DIR.glob("*.expected.json")) + sorted(TEST_PAGES.glob("*.expected.json"))
-    )
+    store_expected_pages(relevance.pages())
     articles = [
         (a.edition.date.isoformat(), a.headline) for a in Article.objects.select_related("edition")
     ]
@@ -58,9 +50,7 @@ def test_every_judgment_names_an_article(db):
 
 def test_notices_naming_the_word_rank_below_articles_about_it(db):
     """The issue's case: for 永康, one-line notices (启事, 声明) ranked above articles."""
-    store_expected_pages(
-        sorted(SEED_DIR.glob("*.expected.json")) + sorted(TEST_PAGES.glob("*.expected.json"))
-    )
+    store_expected_pages(relevance.pages())
     form = SearchForm({"q": "永康"})
     assert form.is_valid()
     hits = search(form.spec(per_page=50)).hits
