@@ -64,5 +64,7 @@ def test_editor_fixes_a_headline_and_finds_it_by_search(page, site, screenshot, 
     expect(page.locator(".result-card").first).to_contain_text("胡公文化受肯定")
     screenshot(page, "search-after-edit")
     page.locator(".result-card a").first.click()
-    expect(page).to_have_url(f"{site}/articles/{article.pk}/")
+    # The article opened from a search marks the query's words (?hl=…).
+    expect(page).to_have_url(re.compile(rf"{re.escape(site)}/articles/{article.pk}/\?hl="))
     expect(page.locator("h1.headline")).to_contain_text("胡公文化受肯定")
+    expect(page.locator("h1.headline mark")).to_have_text("胡公文化受肯定")
