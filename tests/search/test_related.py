@@ -111,14 +111,11 @@ def test_only_words_naming_a_subject_count(db):
 
 
 def test_on_the_seed_pages_articles_relate_to_their_subject(db):
-    from pathlib import Path
+    from bench.relevance import pages
 
-    from .conftest import SEED_DIR, store_expected_pages
+    from .conftest import store_expected_pages
 
-    pages = Path(__file__).resolve().parents[1] / "pages"
-    store_expected_pages(
-        sorted(SEED_DIR.glob("*.expected.json")) + sorted(pages.glob("*.expected.json"))
-    )
+    store_expected_pages(pages())  # the pages judged for bench/relevance.py
     known = {
         "全市秋季征兵体检": "我市启动秋季征兵体检",
         "明年再改造老旧小区": "老旧小区改造",
