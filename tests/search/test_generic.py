@@ -33,6 +33,12 @@ CASES = [
     {"q": "五金", "sort": "oldest"},
     {"q": "金"},  # one character: every word holding it
     {"q": "五金 -廉"},
+    {"q": "城市 OR 五金"},  # alternatives, brackets, exclusion and phrases combined
+    {"q": "(城市 | 五金) -清廉"},
+    {"q": '"城市更新" OR "清廉金华"'},
+    {"q": '五金 ("清廉金华" | 政协)'},
+    {"q": "城市 OR -五金"},
+    {"q": "市更"},  # cuts through words: found by character pairs
     {},
 ]
 
