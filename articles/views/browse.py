@@ -15,7 +15,7 @@ from django import forms
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.db.models.functions import ExtractMonth, ExtractYear, TruncMonth
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils import timezone
 from django.views.generic.dates import (
     ArchiveIndexView,
@@ -25,6 +25,7 @@ from django.views.generic.dates import (
 )
 
 from articles.models import Article, Credit, Edition, Person, Role
+from articles.views.moved import moved_article, moved_person
 
 logger = logging.getLogger(__name__)
 
@@ -65,12 +66,19 @@ def byline_parts(byline: str, credits) -> list[BylinePart]:
     missing = []
     for credit in credits:
         person = credit.person
-        for index, part in enumerate(parts):
-            if part.person is None and person.name in part.text:
-                before, _, after = part.text.partition(person.name)
-                pieces = [BylinePart(before), BylinePart(person.name, person), BylinePart(after)]
-                parts[index : index + 1] = [p for p in pieces if p.text]
-                break
+        # The byline may print a spelling merged into the person: link that too.
+        spellings = [person.name, *getattr(person, "spellings", ())]
+        found = (
+            (index, name)
+            for name in spellings
+            for index, part in enumerate(parts)
+            if part.person is None and name in part.text
+        )
+        for index, name in found:
+            before, _, after = parts[index].text.partition(name)
+            pieces = [BylinePart(before), BylinePart(name, person), BylinePart(after)]
+            parts[index : index + 1] = [p for p in pieces if p.text]
+            break
         else:
             if all(p.person != person for p in parts):
                 missing.append(person)
@@ -239,8 +247,16 @@ def related_articles(article, limit=RELATED_LIMIT):
 
 
 def article(request, pk):
-    item = get_object_or_404(Article.objects.select_related("edition", "page"), pk=pk)
-    credits = list(item.credits.select_related("person").order_by("order", "pk"))
+    item = Article.objects.select_related("edition", "page").filter(pk=pk).first()
+    if item is None:
+        return moved_article(pk)
+    credits = list(
+        item.credits.select_related("person")
+        .prefetch_related("person__aliases")
+        .order_by("order", "pk")
+    )
+    for credit in credits:
+        credit.person.spellings = [alias.name for alias in credit.person.aliases.all()]
     previous, following = neighbours(item)
     paragraphs = item.paragraphs
     context = {
@@ -359,7 +375,9 @@ def month_chart(article_ids_query, months=CHART_MONTHS):
 
 
 def person(request, name):
-    who = get_object_or_404(Person, name=name)
+    who = Person.objects.filter(name=name).first()
+    if who is None:
+        return moved_person(name, "articles:person")
     # A subquery rather than a join: someone credited twice in one article (写 and 摄) must
     # still see it once.
     article_ids = Credit.objects.filter(person=who).values("article_id")
@@ -379,6 +397,7 @@ def person(request, name):
         "total": paginator.count,
         "roles": [(row["role"], row["n"]) for row in roles],
         "chart": month_chart(article_ids),
+        "aliases": list(who.aliases.values_list("name", flat=True)),
     }
     return render(request, "articles/person.html", context)
 
