@@ -90,19 +90,34 @@ class SplitForm(forms.Form):
     paragraph = forms.TypedChoiceField(
         label="从哪一段起拆为新文章", coerce=int, widget=forms.RadioSelect
     )
-    kicker = forms.CharField(label="新文章引题", required=False, max_length=300,
-                             widget=forms.TextInput(WIDE))
+    title_lines = forms.TypedChoiceField(
+        label="拆出部分开头有几段其实是标题或署名行(从正文去掉)",
+        coerce=int,
+        choices=[(n, str(n)) for n in range(4)],
+        initial=0,
+        required=False,
+        empty_value=0,
+    )
+    kicker = forms.CharField(
+        label="新文章引题", required=False, max_length=300, widget=forms.TextInput(WIDE)
+    )
     headline = forms.CharField(label="新文章标题", max_length=300, widget=forms.TextInput(WIDE))
-    subtitle = forms.CharField(label="新文章副题", required=False, max_length=300,
-                               widget=forms.TextInput(WIDE))
-    byline = forms.CharField(label="新文章署名", required=False, max_length=300,
-                             widget=forms.TextInput({**WIDE, "data-credit-preview": "split"}))
+    subtitle = forms.CharField(
+        label="新文章副题", required=False, max_length=300, widget=forms.TextInput(WIDE)
+    )
+    byline = forms.CharField(
+        label="新文章署名",
+        required=False,
+        max_length=300,
+        widget=forms.TextInput({**WIDE, "data-credit-preview": "split"}),
+    )
 
     def __init__(self, *args, paragraphs, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["paragraph"].choices = [
-            (index, f"第{index + 1}段起: {text[:60]}") for index, text in
-            enumerate(paragraphs) if index > 0
+            (index, f"第{index + 1}段起: {text[:60]}")
+            for index, text in enumerate(paragraphs)
+            if index > 0
         ]
 
 
@@ -112,11 +127,13 @@ def split_view(model_admin, request, pk):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         titles = editing.NewTitles(
-            headline=data["headline"], kicker=data["kicker"], subtitle=data["subtitle"],
+            headline=data["headline"],
+            kicker=data["kicker"],
+            subtitle=data["subtitle"],
             byline=data["byline"],
         )
         try:
-            new = editing.split(article, data["paragraph"], titles)
+            new = editing.split(article, data["paragraph"], titles, data["title_lines"] or 0)
         except editing.EditError as exc:
             form.add_error(None, str(exc))
         else:
@@ -126,8 +143,13 @@ def split_view(model_admin, request, pk):
             messages.success(request, f"已拆分: 下半部分成为新文章《{new.headline}》")
             return HttpResponseRedirect(change_url(new))
     return _render(
-        model_admin, request, "article/split.html", f"拆分《{article.headline}》",
-        article=article, form=form, paragraphs=list(enumerate(article.paragraphs)),
+        model_admin,
+        request,
+        "article/split.html",
+        f"拆分《{article.headline}》",
+        article=article,
+        form=form,
+        paragraphs=list(enumerate(article.paragraphs)),
         media=model_admin.media,
     )
 
@@ -137,8 +159,10 @@ def split_view(model_admin, request, pk):
 
 class MergeForm(forms.Form):
     titles = forms.ChoiceField(
-        label="被合并文章的标题行", choices=editing.TitleLines.choices,
-        initial=editing.TitleLines.BODY, widget=forms.RadioSelect,
+        label="被合并文章的标题行",
+        choices=editing.TitleLines.choices,
+        initial=editing.TitleLines.BODY,
+        widget=forms.RadioSelect,
     )
 
 
@@ -163,8 +187,15 @@ def merge_view(model_admin, request, pk, direction):
             return HttpResponseRedirect(change_url(absorber))
     where = "上一篇" if direction == "previous" else "下一篇"
     return _render(
-        model_admin, request, "article/merge.html", f"把《{article.headline}》并入{where}",
-        article=article, target=target, where=where, form=form, direction=direction,
+        model_admin,
+        request,
+        "article/merge.html",
+        f"把《{article.headline}》并入{where}",
+        article=article,
+        target=target,
+        where=where,
+        form=form,
+        direction=direction,
     )
 
 
@@ -204,8 +235,12 @@ def revert_view(model_admin, request, pk):
             messages.warning(request, "没有选择要恢复的项")
         return HttpResponseRedirect(change_url(article))
     return _render(
-        model_admin, request, "article/revert.html", f"《{article.headline}》与解析原稿比较",
-        article=article, differences=found,
+        model_admin,
+        request,
+        "article/revert.html",
+        f"《{article.headline}》与解析原稿比较",
+        article=article,
+        differences=found,
     )
 
 
@@ -230,8 +265,12 @@ def merge_people_action(model_admin, request, queryset):
             messages.success(request, f"已把 {names} 并入 {keep.name}; 原页面转到 {keep.name}")
             return HttpResponseRedirect(change_url(keep))
     return _render(
-        model_admin, request, "person/merge.html", "合并人员",
-        people=people, keep=people[0].pk,
+        model_admin,
+        request,
+        "person/merge.html",
+        "合并人员",
+        people=people,
+        keep=people[0].pk,
         action_checkbox_name=helpers.ACTION_CHECKBOX_NAME,
     )
 
@@ -259,7 +298,12 @@ def reparse_action(model_admin, request, queryset):
         return None
     plans = [reparse.plan(page, force=force) for page in pages]
     return _render(
-        model_admin, request, "page/reparse.html", "重新解析版面: 预览",
-        plans=plans, pages=pages, force=force,
+        model_admin,
+        request,
+        "page/reparse.html",
+        "重新解析版面: 预览",
+        plans=plans,
+        pages=pages,
+        force=force,
         action_checkbox_name=helpers.ACTION_CHECKBOX_NAME,
     )

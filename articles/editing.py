@@ -76,9 +76,13 @@ class NewTitles:
 
 
 @transaction.atomic
-def split(article: Article, paragraph: int, titles: NewTitles) -> Article:
+def split(article: Article, paragraph: int, titles: NewTitles, title_lines: int = 0) -> Article:
     """Cut ``article`` before its paragraph number ``paragraph`` (0-based); the lower part
-    becomes a new article right after it, with the titles the editor gives it."""
+    becomes a new article right after it, with the titles the editor gives it.
+
+    ``title_lines``: how many paragraphs at the cut are the new article's printed titles or
+    byline (a missed boundary leaves them in the text); they leave the body.
+    """
     article = Article.objects.select_for_update().get(pk=article.pk)
     paragraphs = article.paragraphs
     if not 0 < paragraph < len(paragraphs):
@@ -86,7 +90,10 @@ def split(article: Article, paragraph: int, titles: NewTitles) -> Article:
     if not titles.headline.strip():
         raise EditError("新文章需要标题")
     upper, lower = paragraphs[:paragraph], paragraphs[paragraph:]
+    if not 0 <= title_lines < len(lower):
+        raise EditError("标题行之后至少要留一段正文")
     cut_line = _line_of(article, lower[0])
+    lower = lower[title_lines:]
     article.body = "\n".join(upper)
     article.edited = True
     old_last = article.last_line
@@ -180,8 +187,11 @@ def merge(article: Article, direction: str, titles: str = TitleLines.BODY) -> Ar
     if direction == "next":
         bylines.reverse()
     target.byline = " ".join(b.strip() for b in bylines if b and b.strip())
-    spans = [n for n in (article.first_line, article.last_line, target.first_line,
-                         target.last_line) if n is not None]
+    spans = [
+        n
+        for n in (article.first_line, article.last_line, target.first_line, target.last_line)
+        if n is not None
+    ]
     if spans:
         target.first_line, target.last_line = min(spans), max(spans)
     target.edited = True
@@ -273,8 +283,11 @@ def rename_person(person: Person, new_name: str) -> Person:
 def merge_people(keep: Person, others) -> Person:
     """Fold ``others`` into ``keep``: their credits, their spellings, their URLs."""
     keep = Person.objects.select_for_update().get(pk=keep.pk)
-    others = [p for p in Person.objects.select_for_update().filter(
-        pk__in=[o.pk for o in others]) if p.pk != keep.pk]
+    others = [
+        p
+        for p in Person.objects.select_for_update().filter(pk__in=[o.pk for o in others])
+        if p.pk != keep.pk
+    ]
     if not others:
         raise EditError("请至少选择两位人员")
     taken = set(keep.credits.values_list("article_id", "role"))

@@ -440,3 +440,24 @@ def test_workbench_screens_need_staff(client, seed_editions):
         reverse("admin:articles_article_byline_preview"),
     ):
         assert client.get(url).status_code == 302
+
+
+def test_split_can_take_the_new_articles_title_lines_out_of_the_text(editor, seed_editions):
+    article = article_at(2)
+    paragraphs = article.paragraphs
+    article.body = "\n".join(
+        [*paragraphs, "城市更新的口子 断不会开", "融媒评论员", "口子断不能开。"]
+    )
+    article.save()
+    url = reverse("admin:articles_article_split", args=[article.pk])
+    cut = str(len(paragraphs))
+    response = editor.post(
+        url, {"paragraph": cut, "title_lines": "2", "headline": "城市更新的口子", "byline": ""}
+    )
+    assert response.status_code == 302
+    new = Article.objects.get(headline="城市更新的口子")
+    assert new.paragraphs == ["口子断不能开。"]
+    article.refresh_from_db()
+    assert article.paragraphs == paragraphs
+    too_many = editor.post(url, {"paragraph": "1", "title_lines": "3", "headline": "x"})
+    assert too_many.status_code == 200 and "至少要留一段正文" in too_many.text
