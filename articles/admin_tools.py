@@ -23,6 +23,8 @@ from articles.models import Article
 from articles.parsing import PageError
 
 WIDE = {"class": "vTextField wide-input"}
+# Each page is parsed for the preview and again to apply: keep one request's work bounded.
+REPARSE_AT_ONCE = 20
 
 
 def change_url(obj) -> str:
@@ -280,6 +282,9 @@ def merge_people_action(model_admin, request, queryset):
 
 def reparse_action(model_admin, request, queryset):
     """Admin action: show what re-parsing the pages would change; re-parse on confirmation."""
+    if queryset.count() > REPARSE_AT_ONCE:
+        messages.error(request, f"一次最多重新解析 {REPARSE_AT_ONCE} 个版面, 请少选一些")
+        return None
     pages = list(queryset.select_related("edition").order_by("edition__date", "number"))
     force = request.POST.get("force") == "on"
     if request.POST.get("apply") == "yes":
