@@ -461,3 +461,42 @@ def test_split_can_take_the_new_articles_title_lines_out_of_the_text(editor, see
     assert article.paragraphs == paragraphs
     too_many = editor.post(url, {"paragraph": "1", "title_lines": "3", "headline": "x"})
     assert too_many.status_code == 200 and "至少要留一段正文" in too_many.text
+
+
+def test_split_is_one_transaction_that_queues_every_article_it_moves(seed_editions, monkeypatch):
+    from articles import editing
+
+    article = article_at(2)
+    PendingIndexUpdate.objects.all().delete()
+    new = editing.split(article, 2, editing.NewTitles(headline="拆出的文章"))
+    queued = set(PendingIndexUpdate.objects.values_list("article_id", flat=True))
+    assert {article.pk, new.pk, article_at(4).pk, article_at(5).pk} <= queued
+
+    def broken(_article):
+        raise RuntimeError("credits failed")
+
+    body = Article.objects.get(pk=article.pk).body
+    monkeypatch.setattr(editing, "rederive_credits", broken)
+    with pytest.raises(RuntimeError):
+        editing.split(Article.objects.get(pk=article.pk), 1, editing.NewTitles(headline="不该有"))
+    assert Article.objects.get(pk=article.pk).body == body
+    assert not Article.objects.filter(headline="不该有").exists()
+    assert list(Article.objects.filter(page=article.page).values_list("position", flat=True)) == [
+        1,
+        2,
+        3,
+        4,
+        5,
+    ]
+
+
+def test_merge_is_one_transaction(seed_editions, monkeypatch):
+    from articles import editing
+
+    lower = article_at(3)
+    monkeypatch.setattr(editing, "rederive_credits", lambda _a: 1 / 0)
+    with pytest.raises(ZeroDivisionError):
+        editing.merge(lower, "previous")
+    assert Article.objects.filter(pk=lower.pk).exists()
+    assert not ArticleRedirect.objects.exists()
+    assert "口子" not in article_at(2).body
