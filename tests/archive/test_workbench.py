@@ -500,3 +500,27 @@ def test_merge_is_one_transaction(seed_editions, monkeypatch):
     assert Article.objects.filter(pk=lower.pk).exists()
     assert not ArticleRedirect.objects.exists()
     assert "口子" not in article_at(2).body
+
+
+def test_merging_people_who_share_an_article_leaves_one_credit(seed_editions):
+    from articles import editing
+
+    article = article_at(1)
+    keep = Person.objects.get(name="陈晓苏")
+    twin, triplet = Person.objects.create(name="陈晓甦"), Person.objects.create(name="陈小苏")
+    Credit.objects.create(article=article, person=twin, role="记者", order=1)
+    Credit.objects.create(article=article, person=triplet, role="记者", order=2)
+    Credit.objects.create(article=article, person=triplet, role="摄影", order=3)
+    other_article = article_at(3)
+    Credit.objects.create(article=other_article, person=twin, role="通讯员")
+    Credit.objects.create(article=other_article, person=triplet, role="通讯员")
+    PendingIndexUpdate.objects.all().delete()
+    editing.merge_people(keep, [twin, triplet])
+    assert sorted(article.credits.values_list("person__name", "role")) == [
+        ("陈晓苏", "摄影"),
+        ("陈晓苏", "记者"),
+    ]
+    assert list(other_article.credits.values_list("person__name", "role")) == [("陈晓苏", "通讯员")]
+    assert set(keep.aliases.values_list("name", flat=True)) == {"陈晓甦", "陈小苏"}
+    queued = set(PendingIndexUpdate.objects.values_list("article_id", flat=True))
+    assert {article.pk, other_article.pk} <= queued
