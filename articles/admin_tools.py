@@ -125,7 +125,9 @@ class SplitForm(forms.Form):
 
 def split_view(model_admin, request, pk):
     article = _article(model_admin, request, pk)
-    form = SplitForm(request.POST or None, paragraphs=article.paragraphs)
+    form = SplitForm(
+        request.POST if request.method == "POST" else None, paragraphs=article.paragraphs
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         titles = editing.NewTitles(
@@ -164,6 +166,7 @@ class MergeForm(forms.Form):
         label="被合并文章的标题行",
         choices=editing.TitleLines.choices,
         initial=editing.TitleLines.BODY,
+        required=False,
         widget=forms.RadioSelect,
     )
 
@@ -173,10 +176,11 @@ def merge_view(model_admin, request, pk, direction):
     if direction not in ("previous", "next"):
         raise Http404
     target = editing.neighbour(article, direction)
-    form = MergeForm(request.POST or None)
+    form = MergeForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid() and target is not None:
         try:
-            absorber = editing.merge(article, direction, form.cleaned_data["titles"])
+            titles = form.cleaned_data["titles"] or editing.TitleLines.BODY
+            absorber = editing.merge(article, direction, titles)
         except editing.EditError as exc:
             form.add_error(None, str(exc))
         else:

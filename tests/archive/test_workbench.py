@@ -524,3 +524,21 @@ def test_merging_people_who_share_an_article_leaves_one_credit(seed_editions):
     assert set(keep.aliases.values_list("name", flat=True)) == {"陈晓甦", "陈小苏"}
     queued = set(PendingIndexUpdate.objects.values_list("article_id", flat=True))
     assert {article.pk, other_article.pk} <= queued
+
+
+def test_page_and_merged_article_screens_open(editor, seed_editions):
+    page = article_at(1).page
+    for url in (
+        reverse("admin:articles_page_changelist"),
+        reverse("admin:articles_page_change", args=[page.pk]),
+        reverse("admin:articles_person_change", args=[Person.objects.first().pk]),
+    ):
+        response = editor.get(url)
+        assert response.status_code == 200, url
+    lower = article_at(3)
+    editor.post(reverse("admin:articles_article_merge", args=[lower.pk, "previous"]), {})
+    listing = editor.get(reverse("admin:articles_articleredirect_changelist"))
+    assert lower.headline in listing.text
+    redirect = ArticleRedirect.objects.get(old_id=lower.pk)
+    shown = editor.get(reverse("admin:articles_articleredirect_change", args=[redirect.pk]))
+    assert shown.status_code == 200 and "解析原稿" in shown.text
