@@ -300,6 +300,9 @@ class ArticleAdmin(admin.ModelAdmin):
             *super().get_urls(),
         ]
 
+    def has_add_permission(self, request):
+        return False  # articles come from page imports, or from splitting one
+
     def get_queryset(self, request):
         # Doubtful, unchecked articles first, so the review list starts with the work to do.
         return (

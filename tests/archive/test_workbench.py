@@ -542,3 +542,8 @@ def test_page_and_merged_article_screens_open(editor, seed_editions):
     redirect = ArticleRedirect.objects.get(old_id=lower.pk)
     shown = editor.get(reverse("admin:articles_articleredirect_change", args=[redirect.pk]))
     assert shown.status_code == 200 and "解析原稿" in shown.text
+
+
+def test_articles_are_not_added_by_hand(editor, seed_editions):
+    # An article belongs to a page and a place on it: it comes from an import or a split.
+    assert editor.get(reverse("admin:articles_article_add")).status_code == 403
