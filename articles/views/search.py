@@ -43,6 +43,7 @@ def search_page(request):
         ],
         "bars": result.timeline,
         "timeline_html": timeline_html(result.timeline, link),
+        "timeline_years": len({bar.year for bar in result.timeline}),
         "search_form": form,
         "form_problems": problems,
         "page_note": form.page_note(result.page, result.pages),

@@ -70,7 +70,9 @@ def test_chinese_dates_filter_and_show_as_iso(seeded, client):
 
 
 def test_result_cards_show_page_kind_date_and_a_lead_without_snippet(seeded, client):
-    make_article("只在标题里的独特词汇", body="第一句是导语。第二句不该出现。", day=date(2023, 5, 6))
+    make_article(
+        "只在标题里的独特词汇", body="第一句是导语。第二句不该出现。", day=date(2023, 5, 6)
+    )
     html = client.get("/search/", {"q": "独特词汇"}).content.decode()
     card = html[html.index('class="result-card') :]
     card = card[: card.index("</li>")]
@@ -96,7 +98,9 @@ def month_bars(first_year, last_year):
 
 def test_the_timeline_has_one_row_per_year_opening_to_its_months():
     bars = month_bars(2012, 2026)
-    html = timeline_html(bars, lambda **params: "?" + "&".join(f"{k}={v}" for k, v in params.items()))
+    html = timeline_html(
+        bars, lambda **params: "?" + "&".join(f"{k}={v}" for k, v in params.items())
+    )
     assert html.count("<details>") == 15  # one per year, all folded
     assert html.count("<summary") == 15
     assert html.count('<ol class="timeline-months">') == 15
