@@ -225,7 +225,7 @@ def page_text(request, year, month, day, number):
     readers who want to check the source."""
     try:
         printed = date(year, month, day)
-    except ValueError as error:
+    except (ValueError, OverflowError) as error:
         raise Http404("no such date") from error
     page = (
         Page.objects.select_related("edition")
@@ -350,7 +350,8 @@ def people(request):
     else:
         counted = Person.objects.with_counts()
     paginator = Paginator(counted.order_by("-article_count", "name"), PEOPLE_PAGE_SIZE, orphans=10)
-    page_obj = paginator.get_page(_page_number(request))
+    asked = _page_number(request)
+    page_obj = paginator.get_page(asked)
     role_counts = dict(
         Credit.objects.values_list("role").annotate(n=Count("person", distinct=True))
     )
@@ -360,6 +361,7 @@ def people(request):
         "page_obj": page_obj,
         "people": page_obj.object_list,
         "total": paginator.count,
+        "page_note": past_last_note(asked, page_obj),
     }
     return render(request, "articles/people.html", context)
 
@@ -370,6 +372,13 @@ def _page_number(request) -> int:
     if form.is_valid() and form.cleaned_data["page"]:
         return form.cleaned_data["page"]
     return 1
+
+
+def past_last_note(asked: int, page_obj) -> str:
+    """The paginator shows the last page for any page past it; say so (as search does)."""
+    if asked <= page_obj.number:
+        return ""
+    return f"没有第 {asked} 页，只有 {page_obj.paginator.num_pages} 页；这是最后一页。"
 
 
 def month_chart(article_ids_query, months=CHART_MONTHS):
@@ -435,7 +444,8 @@ def person(request, name):
     article_ids = Credit.objects.filter(person=who).values("article_id")
     articles = article_list(Article.objects.filter(pk__in=article_ids).newest_first())
     paginator = Paginator(articles, PERSON_PAGE_SIZE, orphans=5)
-    page_obj = paginator.get_page(_page_number(request))
+    asked = _page_number(request)
+    page_obj = paginator.get_page(asked)
     roles = (
         Credit.objects.filter(person=who)
         .values("role")
@@ -449,6 +459,7 @@ def person(request, name):
         "total": paginator.count,
         "roles": [(row["role"], row["n"]) for row in roles],
         "chart": month_chart(article_ids),
+        "page_note": past_last_note(asked, page_obj),
     }
     return render(request, "articles/person.html", context)
 

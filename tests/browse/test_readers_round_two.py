@@ -80,7 +80,15 @@ def test_page_text_lists_the_page_in_printed_order_with_its_ocr_text(client, arc
     assert 'href="/2022/4/2/page/1/"' in article
 
 
-@pytest.mark.parametrize("path", ["/2022/4/2/page/7/", "/2022/2/30/page/1/", "/1999/1/1/page/1/"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/2022/4/2/page/7/",
+        "/2022/2/30/page/1/",
+        "/1999/1/1/page/1/",
+        "/99999999999999999999/1/1/page/1/",
+    ],
+)
 def test_page_text_of_a_missing_page_is_404(client, archive, path):
     assert client.get(path).status_code == 404
 
