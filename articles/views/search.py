@@ -5,6 +5,7 @@ from urllib.parse import urlencode
 from django.db.models import prefetch_related_objects
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
 
 from articles.forms import DATE_HINT, DATE_PATTERN, SORT_LABELS, SearchForm
 from articles.models import Kind
@@ -45,6 +46,7 @@ def search_page(request):
         "timeline_html": timeline_html(result.timeline, link),
         "timeline_years": len({bar.year for bar in result.timeline}),
         "search_form": form,
+        "search_url": reverse("articles:search"),
         "form_problems": problems,
         "page_note": form.page_note(result.page, result.pages),
         "date_pattern": DATE_PATTERN,

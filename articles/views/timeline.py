@@ -42,12 +42,13 @@ def timeline_html(month_bars, link) -> str:
     The busiest month of the whole span sets the months' scale, so months of different
     years compare. A span of one year opens that year.
     """
+    link_range = range_linker(link)
     years = year_bars(month_bars)
     month_top = max((bar.count for bar in month_bars), default=0) or 1
     single = len(years) == 1
     items = []
     for year in years:
-        whole = escape(link(**_range(date(year.year, 1, 1), date(year.year, 12, 31))))
+        whole = escape(link_range(date(year.year, 1, 1), date(year.year, 12, 31)))
         months = []
         for bar in year.months:
             n, m = bar.count, bar.month
@@ -55,7 +56,7 @@ def timeline_html(month_bars, link) -> str:
             label = f'<span class="timeline-label">{m}月</span>'
             meter = f'<meter min="0" max="100" value="{percent}">{n}</meter>'
             if n:
-                url = escape(link(**_range(bar.first_day, bar.last_day)))
+                url = escape(link_range(bar.first_day, bar.last_day))
                 months.append(
                     f'<li><a href="{url}" title="{year.year}年{m}月：{n} 篇">{label} {meter} '
                     f'<span class="count">{n}</span></a></li>'
@@ -77,5 +78,18 @@ def timeline_html(month_bars, link) -> str:
     return mark_safe("".join(items))
 
 
-def _range(first: date, last: date) -> dict:
-    return {"from": first.isoformat(), "to": last.isoformat()}
+_FIRST, _LAST = "from=FIRSTDAY", "to=LASTDAY"
+
+
+def range_linker(link):
+    """``link_range(first, last)``: ``link`` with from/to set, built by encoding the search
+    once and filling in the dates. Inside a value "=" is encoded (%3D), so the markers can
+    only match the real parameters."""
+    pattern = link(**{"from": "FIRSTDAY", "to": "LASTDAY"})
+
+    def link_range(first: date, last: date) -> str:
+        return pattern.replace(_FIRST, f"from={first.isoformat()}", 1).replace(
+            _LAST, f"to={last.isoformat()}", 1
+        )
+
+    return link_range

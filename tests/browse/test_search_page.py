@@ -114,3 +114,18 @@ def test_the_timeline_has_one_row_per_year_opening_to_its_months():
 def test_a_timeline_of_one_year_opens_it():
     html = timeline_html(month_bars(2022, 2022), lambda **params: "?")
     assert html.count("<details open>") == 1
+
+
+def test_timeline_links_keep_the_search_even_when_it_mentions_the_markers():
+    from urllib.parse import parse_qs, urlencode
+
+    def link(**changes):
+        return "?" + urlencode({"q": "from=FIRSTDAY to=LASTDAY"} | changes)
+
+    html = timeline_html(month_bars(2020, 2021), link)
+    url = html.split('href="', 2)[1].split('"', 1)[0].replace("&amp;", "&")
+    assert parse_qs(url[1:]) == {
+        "q": ["from=FIRSTDAY to=LASTDAY"],
+        "from": ["2020-01-01"],
+        "to": ["2020-01-31"],
+    }
