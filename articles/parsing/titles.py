@@ -23,6 +23,9 @@ _DECORATED_COLUMN = re.compile(
 _BARE_SHORT = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
 _LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}$")
 _KICKER_END = re.compile(r"(?:指出|强调|表示|要求|提出|寄语|致辞|宣布|认为|希望|说|称|[:：])$")
+# A lead-in naming who acts, the headline saying what they did: ``市交通运输局联合多部门`` /
+# ``春运前完成全市客运站安全大检查``.
+_AGENT_END = re.compile(r"(?:局|委员会|部门|政府|(?:联合|携手|牵头)\S{0,4})$")
 DASH = re.compile(r"^(?:—|--|－|-|─)")
 _INNER_STOP = re.compile(r"[。！？!?；;,，]")
 
@@ -127,7 +130,7 @@ def _guess_headline(lines: list[TitleLine]) -> int:
     first, second = lines[0].text, lines[1].text
     if DASH.match(second):
         return 0
-    if _KICKER_END.search(first):
+    if _KICKER_END.search(first) or _AGENT_END.search(first):
         return 1
     # Paired phrases of one length (``尊师重教蔚然成风 教育强市步履铿锵``) are how a
     # headline is set; the plain sentence beside them explains it.
