@@ -375,7 +375,9 @@ def check_calendar(head: Masthead, day: dt.date) -> None:
         got = _lunar_parts(printed) if printed else None
         ref = _lunar_parts(want)
         if got and (got[0] in (None, ref[0])) and got[1:] == ref[1:]:
-            head.lunar_date = expected
+            # Kept as printed (``腊月`` stays 腊月) unless the year must be filled in.
+            as_printed = re.sub(r"^农历|\s", "", printed.group(0))
+            head.lunar_date = as_printed if got[0] else expected
         else:
             head.warnings.append(
                 f"报头农历 {head.lunar_date} 与日期 {day.isoformat()} (农历{expected}) 不符"
