@@ -12,10 +12,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-# Beside the checkout (/work/main → /work/shared); a worktree elsewhere names it.
+# Beside the lead's checkout (/work/main → /work/shared); a worktree elsewhere names it.
 CORPUS = Path(
-    os.environ.get("YONGKANG_CORPUS")
-    or Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "news.jsonl.gz"
+    os.environ.get(
+        "YONGKANG_CORPUS",
+        Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "news.jsonl.gz",
+    )
 )
 SEED = 20240607
 POOL_SIZE = 300

@@ -13,6 +13,7 @@ from articles.forms import SearchForm
 from articles.models import Article, Credit, Person
 from articles.search.service import search
 from articles.views.browse import article_list, published_at
+from articles.views.moved import moved_person
 
 logger = logging.getLogger(__name__)
 
@@ -66,6 +67,12 @@ class LatestFeed(ArticleFeed):
 
 
 class PersonFeed(ArticleFeed):
+    def __call__(self, request, *args, **kwargs):
+        name = kwargs.get("name")
+        if name is not None and not Person.objects.filter(name=name).exists():
+            return moved_person(name, "articles:person_feed")
+        return super().__call__(request, *args, **kwargs)
+
     def get_object(self, request, name):
         return get_object_or_404(Person, name=name)
 
