@@ -31,15 +31,32 @@ def found_pks(q, **params) -> list[int]:
     return [hit.article.pk for hit in service.search(spec(q, **params)).hits]
 
 
+_ZEROED: set[str] = set()  # taken out by earlier tests: still "in" jieba, at freq 0
+
+
 @pytest.fixture
-def scratch_dictionary():
-    """Words added to the process's dictionary during the test are taken out again (freq 0
-    makes jieba never choose a word), so other tests cut text as before."""
-    before = set(analyzer._words)
+def scratch_dictionary(monkeypatch):
+    """Words new to the dictionary that the test adds are taken out again (freq 0 makes
+    jieba never choose a word), so other tests cut text as before. Words the dictionary
+    already had are left alone (zeroing 五金 would change every later test)."""
+    new_words = []
+    add_words = analyzer.add_words
+
+    def recording(words):
+        words = list(words)
+        new_words.extend(
+            w.strip()
+            for w in words
+            if w.strip() and (w.strip() in _ZEROED or not rjieba.has_word(w.strip()))
+        )
+        add_words(words)
+
+    monkeypatch.setattr(analyzer, "add_words", recording)
     yield
-    for word in set(analyzer._words) - before:
+    for word in new_words:
         rjieba.add_word(word, 0, None)
         analyzer._words.discard(word)
+        _ZEROED.add(word)
     analyzer._people_mark = None
 
 
