@@ -1,7 +1,8 @@
 """Settings for the Yongkang Daily archive.
 
-Everything a deployment changes comes from the environment; the defaults give a working
-site on a fresh checkout (SQLite and a Whoosh index under ``var/``).
+Everything a deployment changes comes from the environment; the defaults are production's
+(``DEBUG`` off, so a secret key is required), with SQLite and a Whoosh index under ``var/``.
+``./dev serve`` switches debugging on for development; tests use ``tests/settings.py``.
 """
 
 import os
@@ -24,7 +25,7 @@ def env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
-DEBUG = env_bool("DJANGO_DEBUG", True)
+DEBUG = env_bool("DJANGO_DEBUG", False)
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY:
@@ -193,11 +194,7 @@ CONTENT_SECURITY_POLICY = "; ".join(
 
 # Searches per client ("30/10s", "100/m"; "off" disables). Client = REMOTE_ADDR, or the
 # first X-Forwarded-For hop when the site runs behind a proxy that sets it.
-# Off by default under pytest (it sets PYTEST_VERSION) so tests that search a lot from one
-# client aren't throttled; the rate limit's own tests switch it on with override_settings.
-SEARCH_RATE_LIMIT = os.environ.get(
-    "YONGKANG_SEARCH_RATE", "off" if "PYTEST_VERSION" in os.environ else "30/10s"
-)
+SEARCH_RATE_LIMIT = os.environ.get("YONGKANG_SEARCH_RATE", "30/10s")
 SEARCH_RATE_CACHE = "default" if os.environ.get("DJANGO_CACHE_BACKEND") else "ratelimit"
 TRUST_X_FORWARDED_FOR = env_bool("DJANGO_TRUST_X_FORWARDED_FOR", False)
 
