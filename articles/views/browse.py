@@ -7,7 +7,7 @@ and pages and prefetch their credits, so a long edition costs no more than a sho
 import calendar
 import logging
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from itertools import groupby
 from zoneinfo import ZoneInfo
 
@@ -417,10 +417,18 @@ def on_this_day(request):
         "day_label": f"{day.month}月{day.day}日",
         "years": years,
         "error": error,
-        "previous_day": date.fromordinal(day.toordinal() - 1),
-        "next_day": date.fromordinal(day.toordinal() + 1),
+        "previous_day": _day_after(day, -1),
+        "next_day": _day_after(day, 1),
     }
     return render(request, "articles/on_this_day.html", context)
+
+
+def _day_after(day: date, days: int) -> date | None:
+    """``days`` later (or earlier), or None past the calendar's ends (0001-01-01, 9999-12-31)."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return None
 
 
 def published_at(value: date) -> datetime:
