@@ -34,6 +34,9 @@ PEOPLE_PAGE_SIZE = 100
 RELATED_LIMIT = 5
 CHART_MONTHS = 36
 ON_THIS_DAY_LIMIT = 300
+# How much of a body is read for its first paragraph (a summary, a description): never
+# the whole of a very long article.
+LEAD_SCAN_CHARS = 2000
 
 
 # --- shared pieces ------------------------------------------------------------------------
@@ -47,6 +50,14 @@ def article_list(queryset):
 def group_by_page(articles):
     """[(page, [articles…]), …] in the order given; an edition page lists 版次 by 版次."""
     return [(page, list(items)) for page, items in groupby(articles, key=lambda a: a.page)]
+
+
+def lead_paragraph(body: str) -> str:
+    """The first non-blank paragraph among the body's first ``LEAD_SCAN_CHARS`` characters."""
+    for line in body[:LEAD_SCAN_CHARS].split("\n"):
+        if line.strip():
+            return line
+    return ""
 
 
 @dataclass(frozen=True)
