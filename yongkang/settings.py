@@ -192,11 +192,19 @@ CONTENT_SECURITY_POLICY = "; ".join(
     ]
 )
 
-# Searches per client ("30/10s", "100/m"; "off" disables). Client = REMOTE_ADDR, or the
-# first X-Forwarded-For hop when the site runs behind a proxy that sets it.
+# Searches per client ("30/10s", "100/m"; "off" disables). Client: see TRUSTED_PROXY_HOPS.
 SEARCH_RATE_LIMIT = os.environ.get("YONGKANG_SEARCH_RATE", "30/10s")
 SEARCH_RATE_CACHE = "default" if os.environ.get("DJANGO_CACHE_BACKEND") else "ratelimit"
-TRUST_X_FORWARDED_FOR = env_bool("DJANGO_TRUST_X_FORWARDED_FOR", False)
+# How many proxies of ours stand in front of the site, each appending to X-Forwarded-For
+# (nginx: proxy_add_x_forwarded_for). 0: the client is REMOTE_ADDR. Behind one proxy, 1;
+# otherwise every visitor would share the proxy's address and one rate-limit bucket.
+# DJANGO_TRUST_X_FORWARDED_FOR=1 (the old switch) means one proxy.
+TRUSTED_PROXY_HOPS = int(
+    os.environ.get(
+        "DJANGO_TRUSTED_PROXY_HOPS",
+        "1" if env_bool("DJANGO_TRUST_X_FORWARDED_FOR", False) else "0",
+    )
+)
 
 LOGGING = {
     "version": 1,
