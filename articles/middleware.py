@@ -64,6 +64,12 @@ def client_ip(request) -> str:
     return request.META.get("REMOTE_ADDR", "") or "unknown"
 
 
+def login_client_ip(request) -> str | None:
+    """The address django-axes counts failed logins for (it stores an IP address)."""
+    address = client_ip(request)
+    return None if address == "unknown" else address
+
+
 class SecurityHeadersMiddleware:
     """Adds the Content-Security-Policy (and keeps a page from being framed anywhere)."""
 

@@ -19,3 +19,5 @@ STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Logins in tests (the lockout tests post dozens) need no slow key stretching.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

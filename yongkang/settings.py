@@ -6,6 +6,7 @@ Everything a deployment changes comes from the environment; the defaults are pro
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -50,6 +51,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.humanize",
     "haystack",
+    "axes",
     "articles",
 ]
 
@@ -64,6 +66,14 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "articles.middleware.SearchRateLimitMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into its 429 answer.
+    "axes.middleware.AxesMiddleware",
+]
+
+# django-axes first: it refuses a login from a locked-out client before any password check.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "yongkang.urls"
@@ -164,6 +174,17 @@ HAYSTACK_SIGNAL_PROCESSOR = "articles.search.signals.QueuedSignalProcessor"
 SEARCH_USER_DICT = BASE_DIR / "articles" / "search" / "userdict.txt"
 
 LOGIN_URL = "admin:login"
+
+# Password guessing on the admin login: after AXES_FAILURE_LIMIT wrong passwords from one
+# client address (see TRUSTED_PROXY_HOPS) further logins from it are refused with 429 for
+# the cool-off time; a successful login clears the count. Unlock early with
+# ``manage.py axes_reset_ip ADDRESS``.
+AXES_FAILURE_LIMIT = int(os.environ.get("YONGKANG_LOGIN_FAILURE_LIMIT", "10"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("YONGKANG_LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "articles.middleware.login_client_ip"
+AXES_VERBOSE = False
 
 # Security headers; HTTPS-only settings switch on with DJANGO_HTTPS=1.
 HTTPS = env_bool("DJANGO_HTTPS", False)
