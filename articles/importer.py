@@ -18,6 +18,7 @@ from pathlib import Path
 from django.db import transaction
 from django.utils import timezone
 
+from articles.cleaning import clean_text, is_supply_credit, is_unit, person_name
 from articles.models import Article, Credit, Edition, ImportRun, Kind, Page, Person, Role
 from articles.parsing import PageError, decode_page, page_number_from_filename, parse_page
 from articles.parsing.parsed import ParsedArticle, ParsedEdition
@@ -162,6 +163,8 @@ def _fail(result: ImportResult, path: Path, message: str, line: int | None) -> N
 def _import(path: Path, result: ImportResult, *, force: bool, date: Date | None) -> None:
     data = path.read_bytes()
     text, encoding = decode_page(data)
+    # XML feeds cannot carry control characters and PostgreSQL no NUL: none is stored.
+    text = clean_text(text)
     result.encoding = encoding
     if not encoding.lower().replace("-", "").replace("_", "").startswith(("utf8", "ascii")):
         result.messages.append(f"{path}: 不是 UTF-8, 按 {encoding} 解码")
@@ -296,11 +299,11 @@ def _store_articles(
         article.position: article
         for article in page.articles.prefetch_related("credits__person").order_by("position")
     }
-    people = _people(articles)
+    prepared = [_article_values(parsed) for parsed in articles]
+    people = _people(name for _, credits in prepared for name, *_ in credits)
     orphan_candidates: set[int] = set()
 
-    for position, parsed in enumerate(articles, start=1):
-        values, credits = _article_values(parsed)
+    for position, (values, credits) in enumerate(prepared, start=1):
         article = existing.pop(position, None)
         if article is None:
             article = Article.objects.create(
@@ -361,9 +364,18 @@ def _article_values(parsed: ParsedArticle) -> tuple[dict, list[tuple[str, str, s
     credits: list[tuple[str, str, str, int]] = []
     seen: set[tuple[str, str]] = set()
     for credit in parsed.credits:
-        name = _clip(credit.name.strip(), Person, "name")
         role = credit.role if credit.role in ROLES else Role.OTHER
-        if not name or (name, role) in seen:  # one credit per person and role
+        if is_supply_credit(role, credit.printed_role) and is_unit(clean_text(credit.name)):
+            continue  # an office that supplied the text: the byline shows it, it is no person
+        name = person_name(credit.name)
+        if name is None:
+            if credit.name.strip():
+                shown = clean_text(credit.name.strip())
+                shown = shown if len(shown) <= 20 else shown[:20] + "…"
+                notes.append(f"署名“{shown}”不像人名, 未记为署名人员")
+            continue
+        name = _clip(name, Person, "name")
+        if (name, role) in seen:  # one credit per person and role
             continue
         seen.add((name, role))
         # A role outside the known ones is stored as 其他; keep its wording as printed.
@@ -382,9 +394,8 @@ def _current(article: Article) -> tuple[dict, list[tuple[str, str, str, int]]]:
     return values, credits
 
 
-def _people(articles: list[ParsedArticle]) -> dict[str, Person]:
-    names = {credit.name.strip() for article in articles for credit in article.credits}
-    names = {_clip(name, Person, "name") for name in names if name}
+def _people(names: Iterable[str]) -> dict[str, Person]:
+    names = set(names)
     people = {person.name: person for person in Person.objects.filter(name__in=names)}
     for name in names - people.keys():
         people[name], _ = Person.objects.get_or_create(name=name)
