@@ -122,7 +122,7 @@ class Person(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("articles:person", kwargs={"name": self.name})
+        return reverse("articles:person", kwargs={"pk": self.pk})
 
 
 class ArticleQuerySet(models.QuerySet):

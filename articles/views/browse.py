@@ -15,7 +15,8 @@ from django import forms
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.db.models.functions import ExtractMonth, ExtractYear, TruncMonth
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.generic.dates import (
     ArchiveIndexView,
@@ -369,8 +370,15 @@ def month_chart(article_ids_query, months=CHART_MONTHS):
     }
 
 
-def person(request, name):
+def person_by_name(request, name, feed=False):
+    """Links by name (the URLs before people had ids): 301 to the person's page or feed."""
     who = get_object_or_404(Person, name=name)
+    url = reverse("articles:person_feed" if feed else "articles:person", args=[who.pk])
+    return redirect(url, permanent=True)
+
+
+def person(request, pk):
+    who = get_object_or_404(Person, pk=pk)
     # A subquery rather than a join: someone credited twice in one article (写 and 摄) must
     # still see it once.
     article_ids = Credit.objects.filter(person=who).values("article_id")

@@ -108,8 +108,8 @@ class LatestFeed(ArticleFeed):
 
 
 class PersonFeed(ArticleFeed):
-    def get_object(self, request, name):
-        return get_object_or_404(Person, name=name)
+    def get_object(self, request, pk):
+        return get_object_or_404(Person, pk=pk)
 
     def title(self, obj):
         return f"{obj.name} · 永康日报署名文章"
