@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date as Date
 from pathlib import Path
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -160,8 +161,45 @@ def _fail(result: ImportResult, path: Path, message: str, line: int | None) -> N
     result.error = f"{path}:{line}: {message}" if line else f"{path}: {message}"
 
 
+def _read_bounded(path: Path) -> bytes:
+    """The file's bytes, refused unread past ``IMPORT_MAX_PAGE_BYTES`` (a huge file would
+    otherwise take gigabytes to parse and index) and never read from a pipe or device."""
+    limit = settings.IMPORT_MAX_PAGE_BYTES
+    if path.exists() and not path.is_file():
+        raise _Failure("不是普通文件, 未读取 (not a regular file)")
+    size = path.stat().st_size
+    if size > limit:
+        raise _Failure(_too_large(size, limit))
+    with path.open("rb") as handle:
+        data = handle.read(limit + 1)
+    if len(data) > limit:  # grew while we looked
+        raise _Failure(_too_large(len(data), limit))
+    return data
+
+
+def _too_large(size: int, limit: int) -> str:
+    return (
+        f"文件 {size:,} 字节, 超过一版的上限 {limit:,} 字节, 未导入"
+        f" (page file too large; limit YONGKANG_MAX_PAGE_BYTES)"
+    )
+
+
+def _check_lengths(parsed: ParsedEdition) -> None:
+    """Refuse the page if one article is longer than ``IMPORT_MAX_ARTICLE_CHARS``."""
+    limit = settings.IMPORT_MAX_ARTICLE_CHARS
+    for number, article in enumerate(parsed.articles, start=1):
+        length = sum(len(paragraph) for paragraph in article.paragraphs)
+        if length > limit:
+            headline = article.headline[:30] + ("…" if len(article.headline) > 30 else "")
+            raise _Failure(
+                f"第{number}篇《{headline}》正文 {length:,} 字, 超过一篇的上限 {limit:,} 字,"
+                f" 整版未导入 (article too long; limit YONGKANG_MAX_ARTICLE_CHARS)",
+                line=article.lines[0] if article.lines else None,
+            )
+
+
 def _import(path: Path, result: ImportResult, *, force: bool, date: Date | None) -> None:
-    data = path.read_bytes()
+    data = _read_bounded(path)
     text, encoding = decode_page(data)
     # XML feeds cannot carry control characters and PostgreSQL no NUL: none is stored.
     text = clean_text(text)
@@ -169,6 +207,7 @@ def _import(path: Path, result: ImportResult, *, force: bool, date: Date | None)
     if not encoding.lower().replace("-", "").replace("_", "").startswith(("utf8", "ascii")):
         result.messages.append(f"{path}: 不是 UTF-8, 按 {encoding} 解码")
     parsed = parse_page(text, filename=path.name, date=date)
+    _check_lengths(parsed)
     result.edition_date = parsed.date
     result.page_number = parsed.page_number or page_number_from_filename(path.name)
     result.page_number_guessed = result.page_number is None

@@ -169,6 +169,13 @@ HAYSTACK_CONNECTIONS = {
 HAYSTACK_LIMIT_TO_REGISTERED_MODELS = False
 HAYSTACK_SIGNAL_PROCESSOR = "articles.search.signals.QueuedSignalProcessor"
 
+# What one imported page may hold. A printed page's file is 10–60 kB and the longest
+# article in 70,653 real ones has 22,337 characters; beyond these a file is refused (with
+# its name, and the article's line) before anything is stored, which bounds the import's
+# memory and what one article costs every page that shows or searches it.
+IMPORT_MAX_PAGE_BYTES = int(os.environ.get("YONGKANG_MAX_PAGE_BYTES", "1000000"))
+IMPORT_MAX_ARTICLE_CHARS = int(os.environ.get("YONGKANG_MAX_ARTICLE_CHARS", "50000"))
+
 # Curated words jieba splits wrongly (places, institutions, slogans); people's names come
 # from the Person table.
 SEARCH_USER_DICT = BASE_DIR / "articles" / "search" / "userdict.txt"
