@@ -5,6 +5,7 @@ and pages and prefetch their credits, so a long edition costs no more than a sho
 """
 
 import calendar
+import copy
 import logging
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -38,14 +39,28 @@ ON_THIS_DAY_LIMIT = 300
 # How much of a body is read for its first paragraph (a summary, a description): never
 # the whole of a very long article.
 LEAD_SCAN_CHARS = 2000
+# Related articles are found from the body's start: its subject is there, and the key
+# words of a very long body cost seconds to count (a 3.4-million-character body took 9 s).
+RELATED_TEXT_CHARS = 5000
+# The article page shows a body this long at most, and pages through a longer one (only an
+# article edited in the admin or imported before YONGKANG_MAX_ARTICLE_CHARS can be longer).
+ARTICLE_PART_CHARS = 60_000
 
 
 # --- shared pieces ------------------------------------------------------------------------
 
 
 def article_list(queryset):
-    """Articles with everything a list item shows (date, page, credited people) preloaded."""
-    return queryset.select_related("edition", "page").prefetch_related("credits__person")
+    """Articles with everything a list item shows (date, page, credited people) preloaded.
+
+    Lists never show the body or the page's text, so neither is read: a list of long
+    articles costs no more than a list of short ones.
+    """
+    return (
+        queryset.select_related("edition", "page")
+        .prefetch_related("credits__person")
+        .defer("body", "page__raw_text")
+    )
 
 
 def group_by_page(articles):
@@ -231,6 +246,9 @@ def related_articles(article, limit=RELATED_LIMIT):
     Related articles are a nicety: an empty or missing index, or any backend error, must
     leave the article page working, so every failure here just means "no related articles".
     """
+    if len(article.body) > RELATED_TEXT_CHARS:
+        article = copy.copy(article)  # same pk (it is never its own relation), shorter body
+        article.body = article.body[:RELATED_TEXT_CHARS]
     try:
         from haystack.query import SearchQuerySet
 
@@ -250,16 +268,35 @@ def related_articles(article, limit=RELATED_LIMIT):
     return [found[pk] for pk in ids[:limit] if pk in found]
 
 
+def body_parts(body: str, size: int = ARTICLE_PART_CHARS) -> list[tuple[int, int]]:
+    """(start, end) of each part of a body, cut at the first paragraph break after ``size``
+    characters (or at ``size`` more if a single paragraph runs on that long)."""
+    parts, start = [], 0
+    while start < len(body):
+        end = start + size
+        if end < len(body):
+            newline = body.find("\n", end, end + size)
+            end = newline + 1 if newline >= 0 else end + size
+        parts.append((start, min(end, len(body))))
+        start = end
+    return parts or [(0, 0)]
+
+
 def article(request, pk):
     item = get_object_or_404(Article.objects.select_related("edition", "page"), pk=pk)
     credits = list(item.credits.select_related("person").order_by("order", "pk"))
     previous, following = neighbours(item)
-    paragraphs = item.paragraphs
+    parts = body_parts(item.body)
+    part = min(_page_number(request), len(parts))
+    start, end = parts[part - 1]
+    paragraphs = [line for line in item.body[start:end].split("\n") if line.strip()]
+    part_page = Paginator(range(len(parts)), 1).get_page(part) if len(parts) > 1 else None
     context = {
         "article": item,
         "edition": item.edition,
         "paragraphs": paragraphs,
-        "description": paragraphs[0] if paragraphs else item.subtitle or item.headline,
+        "page_obj": part_page,
+        "description": lead_paragraph(item.body) or item.subtitle or item.headline,
         "credits": credits,
         "byline_parts": byline_parts(item.byline, credits),
         "people": list({credit.person.pk: credit.person for credit in credits}.values()),
