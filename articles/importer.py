@@ -4,12 +4,15 @@ The natural key of an article is (edition date, page number, position), so impor
 again finds what it stored last time: an unchanged file writes nothing, a changed one updates
 only the articles that differ and removes the ones no longer on the page. An article an
 editor changed in the admin (``edited``) is never overwritten unless the import is forced.
+A file never takes the place of a page another file stored unless ``replace`` is given, and
+whatever a re-import rewrites is kept first as a :class:`~articles.models.PageRevision`.
 Every file leaves an :class:`~articles.models.ImportRun`, failures too.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date as Date
@@ -20,7 +23,17 @@ from django.db import transaction
 from django.utils import timezone
 
 from articles.cleaning import clean_text, is_supply_credit, is_unit, person_name
-from articles.models import Article, Credit, Edition, ImportRun, Kind, Page, Person, Role
+from articles.models import (
+    Article,
+    Credit,
+    Edition,
+    ImportRun,
+    Kind,
+    Page,
+    PageRevision,
+    Person,
+    Role,
+)
 from articles.parsing import PageError, decode_page, page_number_from_filename, parse_page
 from articles.parsing.parsed import ParsedArticle, ParsedEdition
 from articles.search.queue import deferred_indexing
@@ -58,6 +71,8 @@ class ImportResult:
 @dataclass
 class Summary:
     results: list[ImportResult] = field(default_factory=list)
+    # Entries of the folders given that were not imported, and why (see collect_files).
+    skipped: list[tuple[Path, str]] = field(default_factory=list)
 
     def count(self, outcome: str) -> int:
         return sum(1 for result in self.results if result.outcome == outcome)
@@ -75,7 +90,8 @@ class Summary:
             f"{name} {self.articles(name)}"
             for name in ("created", "updated", "unchanged", "kept", "deleted")
         )
-        return f"{files}; articles: {articles}"
+        skipped = f", skipped {len(self.skipped)}" if self.skipped else ""
+        return f"{files}{skipped}; articles: {articles}"
 
 
 class _Failure(Exception):
@@ -87,7 +103,9 @@ class _Failure(Exception):
         self.line = line
 
 
-def import_file(path, *, force: bool = False, date: Date | None = None) -> ImportResult:
+def import_file(
+    path, *, force: bool = False, date: Date | None = None, replace: bool = False
+) -> ImportResult:
     """Import one page file; never raises for a bad file, the result says what went wrong."""
     path = Path(path)
     result = ImportResult(source_name=str(path))
@@ -97,7 +115,7 @@ def import_file(path, *, force: bool = False, date: Date | None = None) -> Impor
         error="导入未完成(进程中断)",  # overwritten below unless the process dies
     )
     try:
-        _import(path, result, force=force, date=date)
+        _import(path, result, force=force, date=date, replace=replace)
     except (PageError, _Failure) as exc:
         _fail(result, path, exc.message, exc.line)
     except OSError as exc:
@@ -124,6 +142,7 @@ def import_paths(
     *,
     force: bool = False,
     date: Date | None = None,
+    replace: bool = False,
     progress: Callable[[ImportResult], None] | None = None,
 ) -> Summary:
     """Import every page file under ``paths``; a bad file is reported and the rest go on.
@@ -131,27 +150,48 @@ def import_paths(
     The search index is drained once at the end rather than after every page.
     """
     summary = Summary()
+    files = collect_files(paths, skipped=summary.skipped)
     with deferred_indexing():
-        for path in collect_files(paths):
-            result = import_file(path, force=force, date=date)
+        for path in files:
+            result = import_file(path, force=force, date=date, replace=replace)
             summary.results.append(result)
             if progress is not None:
                 progress(result)
     return summary
 
 
-def collect_files(paths: Iterable) -> list[Path]:
+def collect_files(paths: Iterable, skipped: list | None = None) -> list[Path]:
     """Files as given, folders expanded to their ``*.txt`` files (recursively, sorted).
 
-    A path that does not exist is kept so that its import fails with a clear message.
+    A path that does not exist is kept so that its import fails with a clear message. In
+    a folder, what looks like a page but is not imported (a broken link, ``X.TXT``) is
+    appended to ``skipped`` as ``(path, why)``, so the caller can say so.
     """
     files: list[Path] = []
     for path in map(Path, paths):
-        if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*.txt") if p.is_file()))
-        else:
+        if not path.is_dir():
             files.append(path)
+            continue
+        for entry in sorted(path.rglob("*")):
+            why = _skip_reason(entry)
+            if why is None:
+                files.append(entry)
+            elif why and skipped is not None:
+                skipped.append((entry, why))
     return files
+
+
+def _skip_reason(entry: Path) -> str | None:
+    """None: a page to import; "": not a page at all (README.md, a folder); else why not."""
+    if entry.suffix.lower() != ".txt" or entry.is_dir():
+        return ""
+    if entry.is_symlink() and not entry.exists():
+        return f"链接指向的文件不存在 (broken symlink to {os.readlink(entry)})"
+    if not entry.is_file():
+        return "不是普通文件 (not a regular file)"
+    if entry.suffix != ".txt":
+        return f"扩展名是 {entry.suffix} 而不是 .txt, 改名后再导入 (only *.txt is imported)"
+    return None
 
 
 def _fail(result: ImportResult, path: Path, message: str, line: int | None) -> None:
@@ -198,7 +238,9 @@ def _check_lengths(parsed: ParsedEdition) -> None:
             )
 
 
-def _import(path: Path, result: ImportResult, *, force: bool, date: Date | None) -> None:
+def _import(
+    path: Path, result: ImportResult, *, force: bool, date: Date | None, replace: bool
+) -> None:
     data = _read_bounded(path)
     text, encoding = decode_page(data)
     # XML feeds cannot carry control characters and PostgreSQL no NUL: none is stored.
@@ -213,7 +255,7 @@ def _import(path: Path, result: ImportResult, *, force: bool, date: Date | None)
     result.page_number_guessed = result.page_number is None
     checksum = hashlib.sha256(data).hexdigest()
     with transaction.atomic():
-        _store(parsed, text, path.name, checksum, result, force=force)
+        _store(parsed, text, path.name, checksum, result, force=force, replace=replace)
 
 
 def _store(
@@ -224,6 +266,7 @@ def _store(
     result: ImportResult,
     *,
     force: bool,
+    replace: bool,
 ) -> None:
     source_name = _clip(source_name, Page, "source_name")  # as stored, for comparisons too
     edition = Edition.objects.filter(paper=parsed.paper, date=parsed.date).first()
@@ -234,6 +277,14 @@ def _store(
         result.outcome = Outcome.UNCHANGED
         result.unchanged = page.articles.count()
         return
+    replacing = page is not None and page.source_name != source_name
+    if replacing and not replace:
+        raise _Failure(
+            f"{parsed.date} 第{page.number}版已由 {page.source_name} 导入, 未替换;"
+            f" 确要用 {source_name} 替换它, 请加 --replace (旧版面和文章会留在版面历史里)"
+            f" (page already imported from another file)"
+        )
+    before = _revision(page, source_name, replacing) if page is not None else None
 
     changed = False
     # An inner page may not print the weekday or lunar date: never blank the front page's.
@@ -279,12 +330,47 @@ def _store(
         page_created = False
 
     _store_articles(parsed.articles, edition, page, result, force=force)
+    if before is not None and (changed or result.updated or result.deleted or replacing):
+        before.save()
+        if replacing:
+            result.messages.append(
+                f"{source_name}: 旧版面({before.source_name})及其 {len(before.articles)} 篇文章"
+                f"已存入版面历史"
+            )
     if page_created:
         result.outcome = Outcome.CREATED
     elif changed or result.created or result.updated or result.deleted:
         result.outcome = Outcome.UPDATED
     else:
         result.outcome = Outcome.UNCHANGED
+
+
+def _revision(page: Page, source_name: str, replacing: bool) -> PageRevision:
+    """The page as stored now, articles and people included (saved if the import changes it)."""
+    articles = [
+        {
+            "position": article.position,
+            **{name: getattr(article, name) for name in ARTICLE_FIELDS if name != "notes"},
+            "edited": article.edited,
+            "people": [
+                [credit.person.name, credit.role]
+                for credit in sorted(article.credits.all(), key=lambda c: c.order)
+            ],
+        }
+        for article in page.articles.prefetch_related("credits__person").order_by("position")
+    ]
+    return PageRevision(
+        edition=page.edition,
+        number=page.number,
+        name=page.name,
+        source_name=page.source_name,
+        checksum=page.checksum,
+        raw_text=page.raw_text,
+        articles=articles,
+        imported_at=page.imported_at,
+        reason=PageRevision.Reason.REPLACED if replacing else PageRevision.Reason.REIMPORTED,
+        replaced_by=source_name,
+    )
 
 
 def _existing_page(edition: Edition, source_name: str, result: ImportResult) -> Page | None:
