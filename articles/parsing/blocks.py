@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .bylines import standalone_byline
+from .bylines import split_end_byline, standalone_byline
 from .kinds import is_notice_title, is_signature, is_teaser_label
 from .paragraphs import JUMP, ends_paragraph, rejoined_byline
 from .titles import DASH, TitleLine, column_like, has_title_shape, is_enumeration
@@ -62,11 +62,15 @@ def to_lines(numbered: list[tuple[int, str]]) -> list[TitleLine]:
 def _tag(line: TitleLine) -> str:
     if JUMP.match(line.text):
         return "jump"
+    byline = standalone_byline(line.text)
+    # A line that reads as a byline is one even when OCR marked it as a heading; but a
+    # marked line needs a name or the outlet's voice in it (``## 本报讯`` stays a title).
+    if byline and (line.level is None or byline[0] or byline[1]):
+        return "byline"
     if line.level is not None:
         return "body" if is_enumeration(line.text) else "title"
-    if standalone_byline(line.text):
-        return "byline"
-    if has_title_shape(line.text):
+    # ``图为…留念 记者 王一 摄``: a caption ending in its credits, never a title.
+    if has_title_shape(line.text) and split_end_byline(line.text) is None:
         return "title"
     return "body"
 
@@ -150,6 +154,11 @@ def _teaser_entries(
     marked = next((k for k, t in enumerate(run) if t.level is not None), None)
     if marked is not None:  # bare entries, then the next article's marked title
         return run[:marked], run[marked:]
+    referenced = [k for k, t in enumerate(run) if _PAGE_REFERENCE.search(t.text)]
+    if referenced and referenced[-1] < len(run) - 1 and len(referenced) >= 2:
+        # Entries that name their page (``…　　2版``): the first line without one is not
+        # an entry but the next item's title.
+        return run[: referenced[-1] + 1], run[referenced[-1] + 1 :]
     if ends_page:
         return run, []
     # Bare lines: the entries are headlines like the next article's own, so only its last
@@ -158,6 +167,7 @@ def _teaser_entries(
     return run[:-keep], run[-keep:]
 
 
+_PAGE_REFERENCE = re.compile(r"\s(?:第\s*)?[A-Z]?\d{1,2}\s*版$")
 _PREFACE = re.compile(r"^(?:编者按|编者的话)\s*[:：]")
 
 
@@ -190,14 +200,16 @@ def split_blocks(lines: list[TitleLine]) -> list[Block]:
             while j < len(lines) and tags[j] == "title":
                 j += 1
             run = lines[i:j]
+            # Title lines followed by nothing but jump lines (``(详见第2版)``) end the page.
+            ends_page = all(tags[k] == "jump" for k in range(j, len(lines)))
             if is_teaser_label(run[0].text):
-                entries, run = _teaser_entries(run[1:], ends_page=j == len(lines))
+                entries, run = _teaser_entries(run[1:], ends_page=ends_page)
                 guessed = bool(run) and all(t.level is None for t in run)
                 current = Block(
                     titles=[lines[i]], body=entries, notes=[TEASER_GUESSED] if guessed else []
                 )
                 blocks.append(current)
-            groups = _split_run(run, ends_page=j == len(lines)) if run else []
+            groups = _split_run(run, ends_page=ends_page) if run else []
             # An editor's note (or a byline) above the titles belongs to the article below.
             new = [Block(titles=group) for group in groups]
             if new and current and not current.titles and _is_preface(current):

@@ -17,7 +17,7 @@ _COMMENTARY_COLUMN = re.compile(r"评|社论|论坛|观点|言论")
 _ORGANISATION = re.compile(
     r"(?:中心|局|委员会|委|办公室|办|公司|集团|政府|街道|镇|乡|村|社区|协会|学会|商会|联合会|"
     r"研究会|医院|学校|学院|大学|银行|支行|分行|站|所|部|处|厅|报社|队|组|指挥部|管委会|工会|"
-    r"团委|妇联|党委|党组|支部|总支|理事会|基金会|合作社|事务所|编辑部)$"
+    r"团委|妇联|党委|党组|支部|总支|理事会|基金会|合作社|事务所|编辑部|馆|院|场|园|厂|店|台|所)$"
 )
 _PERSON = re.compile(r"^[\u4e00-\u9fff]{1,3}(?:先生|女士|同志)$")
 _DATE_LINE = re.compile(
@@ -54,9 +54,17 @@ def decide_kind(
         return "notice"
     if commentary_byline or (column and _COMMENTARY_COLUMN.search(column)):
         return "commentary"
-    photographers = [c for c in credits if c.role == "摄影"]
-    writers = [c for c in credits if c.role in ("记者", "实习生", "通讯员")]
+    # A photo piece is a caption: short, credited to who took the picture (``记者 王一 摄``,
+    # ``王一/文 李二/摄``, ``记者 王一 文/摄``), not opened by a dateline as reports are, and
+    # with no reporter credited for a report of its own. ``文/图`` signs a report that
+    # carries pictures.
+    photographers = [
+        c for c in credits if c.role == "摄影" and not c.printed_role.startswith(("文/图", "图/文"))
+    ]
+    reporters = [
+        c for c in credits if c.role != "摄影" and not re.search(r"文/|/文", c.printed_role)
+    ]
     short = len(paragraphs) <= 2 and sum(len(p) for p in paragraphs) <= 400
-    if photographers and not writers and not dateline and short:
+    if photographers and not reporters and not dateline and short:
         return "photo"
     return "news"

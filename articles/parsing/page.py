@@ -6,6 +6,7 @@ import datetime as dt
 
 from .blocks import Block, split_blocks, to_lines
 from .bylines import is_agency, split_end_byline, split_start_byline, standalone_byline
+from .bylines import is_commentary as is_commentary_byline
 from .decoding import numbered_lines
 from .kinds import decide_kind, is_teaser_label
 from .masthead import check_calendar, read_masthead, resolve_date
@@ -55,13 +56,15 @@ def _article(block: Block) -> ParsedArticle:
     else:
         roles = dict.fromkeys(("kicker", "headline", "subtitle", "column"))
         roles["headline"] = ""
-    bylines: list[str] = []
+    # Bylines in reading order: (line, place within the line, text); a dateline opens the
+    # first body line, a credit glued to the last paragraph closes the last body line.
+    bylines: list[tuple[int, int, str]] = []
     credits: list[Credit] = []
     commentary = False
     start_bylines = [b for b in block.bylines if not block.body or b.number < block.body[0].number]
-    for line in start_bylines:
+    for line in block.bylines:
         found, is_commentary = standalone_byline(line.text) or ([], False)
-        bylines.append(line.text)
+        bylines.append((line.number, 0, line.text))
         credits.extend(found)
         commentary = commentary or is_commentary
     pieces = [line.text for line in block.body]
@@ -70,7 +73,7 @@ def _article(block: Block) -> ParsedArticle:
         split = split_start_byline(pieces[0])
         if split:
             byline, found, rest = split
-            bylines.append(byline)
+            bylines.append((block.body[0].number, -1, byline))
             credits.extend(found)
             dateline = True
             pieces[0:1] = [rest] if rest else []
@@ -79,20 +82,17 @@ def _article(block: Block) -> ParsedArticle:
     else:
         paragraphs, join_notes = join_pieces(pieces)
         notes.extend(join_notes)
-    end_bylines = [b for b in block.bylines if b not in start_bylines]
-    if paragraphs and not end_bylines and not JUMP.match(paragraphs[-1]):
+    if paragraphs and not JUMP.match(paragraphs[-1]):
         split_end = split_end_byline(paragraphs[-1])
         if split_end:
             rest, byline, found = split_end
             paragraphs[-1] = rest
-            bylines.append(byline)
+            bylines.append((block.body[-1].number, 1, byline))
             credits.extend(found)
-    for line in end_bylines:
-        found, is_commentary = standalone_byline(line.text) or ([], False)
-        bylines.append(line.text)
-        credits.extend(found)
-        commentary = commentary or is_commentary
-    bylines.extend(line.text for line in block.signature)
+            commentary = commentary or is_commentary_byline(byline)
+    bylines.sort(key=lambda b: b[:2])
+    bylines.extend((line.number, 0, line.text) for line in block.signature)
+    bylines = [text for _, _, text in bylines]
     credits = _once_per_role(credits)
     kind = decide_kind(
         headline=roles["headline"] or "",

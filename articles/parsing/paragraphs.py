@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .bylines import split_end_byline
+from .roles import ROLE_RE
 
 # Sentence-final marks, full- and half-width. A colon ends a paragraph too: what follows
 # (a quotation, a list) is printed as its own paragraph.
@@ -72,7 +73,11 @@ def rejoined_byline(first: str, second: str) -> str | None:
         return None
     if split_end_byline(first) is not None:
         return None
-    for joined in (first + second, f"{first} {second}"):
+    # A role word opens the second piece when the break fell between two credits; else the
+    # break may have cut a name in two (``陈`` / ``晓苏)``).
+    spaced = f"{first} {second}"
+    tries = (spaced, first + second) if ROLE_RE.match(second) else (first + second, spaced)
+    for joined in tries:
         if split_end_byline(joined) is not None:
             return joined
     return None

@@ -21,6 +21,7 @@ _DECORATED_COLUMN = re.compile(
     r"^(?:[【\[「『].{1,12}[】\]」』]|[■□●◆◇▲△★☆▶►].{1,12}|栏目[:：].+)$"
 )
 _BARE_SHORT = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
+_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}$")
 _KICKER_END = re.compile(r"(?:指出|强调|表示|要求|提出|寄语|致辞|宣布|认为|希望|说|称|[:：])$")
 DASH = re.compile(r"^(?:—|--|－|-|─)")
 _INNER_STOP = re.compile(r"[。！？!?；;,，]")
@@ -58,6 +59,7 @@ def assign_roles(group: list[TitleLine]) -> tuple[dict[str, str | None], bool]:
     # A column label: decorated at either end, else (a guess) a short bare phrase at the foot
     # of a longer group. Undecorated on top, a short phrase leads into the headline: a kicker
     # such as ``一季度外贸开门红``.
+    marked = [t.level for t in lines if t.level is not None]
     if len(lines) >= 2:
         found = next((i for i in (-1, 0) if _DECORATED_COLUMN.match(lines[i].text)), None)
         bottom = lines[-1].text
@@ -69,9 +71,12 @@ def assign_roles(group: list[TitleLine]) -> tuple[dict[str, str | None], bool]:
         ):
             found = -1
             guessed = True
+        if found is None:
+            found = _short_label(lines, longest, marked)
+            guessed = guessed or found is not None
         if found is not None and not _KICKER_END.search(lines[found].text):
             roles["column"] = lines.pop(found).text
-    marked = [t.level for t in lines if t.level is not None]
+            marked = [t.level for t in lines if t.level is not None]
     top = min(marked) if marked else None
     if top is not None and marked.count(top) == 1:
         head = next(i for i, t in enumerate(lines) if t.level == top)
@@ -87,6 +92,33 @@ def assign_roles(group: list[TitleLine]) -> tuple[dict[str, str | None], bool]:
     return roles, guessed
 
 
+def _short_label(lines: list[TitleLine], longest: int, marked: list[int]) -> int | None:
+    """A bare label of a few characters at the top or foot of a group (``健康``,
+    ``一线直击``) is the column: a kicker leads into the headline and runs longer, and a
+    subtitle printed that short would be a dashed or numeric line. The one line the marks
+    make the headline is never the label."""
+    top = min(marked) if marked else None
+    for index in (0, -1):
+        line = lines[index]
+        if not _LABEL.match(line.text) or len(line.text) * 2 > longest:
+            continue
+        if top is not None and line.level == top and marked.count(top) == 1:
+            continue
+        if index == 0 and len(lines) == 2 and DASH.match(lines[1].text):
+            continue  # ``荷塘初夏`` / ``——…``: a headline and its subtitle
+        rest = [t for t in lines if t is not line]
+        if all(_KICKER_END.search(t.text) for t in rest):
+            continue  # ``王一在调研时指出`` / ``聚焦五金产业``: a kicker and its headline
+        return index
+    return None
+
+
+def _parallel(text: str) -> bool:
+    phrases = text.split()
+    lengths = {len(p) for p in phrases}
+    return len(phrases) >= 2 and max(lengths) - min(lengths) <= 1 and min(lengths) >= 3
+
+
 def _guess_headline(lines: list[TitleLine]) -> int:
     if len(lines) == 1:
         return 0
@@ -97,5 +129,9 @@ def _guess_headline(lines: list[TitleLine]) -> int:
         return 0
     if _KICKER_END.search(first):
         return 1
+    # Paired phrases of one length (``尊师重教蔚然成风 教育强市步履铿锵``) are how a
+    # headline is set; the plain sentence beside them explains it.
+    if _parallel(first) != _parallel(second):
+        return 0 if _parallel(first) else 1
     # The headline is the short, punchy line; the explanatory one is kicker or subtitle.
     return 0 if len(first) <= len(second) else 1

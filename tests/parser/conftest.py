@@ -1,4 +1,5 @@
-"""Shows the parser accuracy table (recorded by test_accuracy) at the end of every run."""
+"""Shows the parser accuracy table (recorded by test_accuracy) and the byline table's reach
+(recorded by test_byline_table) at the end of every run."""
 
 
 def pytest_terminal_summary(terminalreporter):
@@ -8,8 +9,9 @@ def pytest_terminal_summary(terminalreporter):
         for report in reports
         if getattr(report, "when", None) == "call"
         for name, value in getattr(report, "user_properties", ())
-        if name == "parser_accuracy"
+        if name in ("parser_accuracy", "byline_table")
     }
     for table in sorted(tables):
-        terminalreporter.section("parser accuracy")
+        title = "byline table" if table.startswith("byline table") else "parser accuracy"
+        terminalreporter.section(title)
         terminalreporter.write_line(table)

@@ -88,8 +88,9 @@ STANDALONE = [
     ("记者 王一 摄", [("王一", "摄影")], False),
     ("(记者 王一)", [("王一", "记者")], False),
     ("（记者 王一 通讯员 李二）", [("王一", "记者"), ("李二", "通讯员")], False),
-    ("(市教育局供稿)", [("市教育局", "供稿")], False),
-    ("(来源:永康发布)", [("永康发布", "供稿")], False),
+    # A unit that supplies the piece is its source, not a person.
+    ("(市教育局供稿)", [], False),
+    ("(来源:永康发布)", [], False),
     ("本报特约评论员", [], True),
     ("融媒评论员", [], True),
     ("本报评论员", [], True),
@@ -105,6 +106,8 @@ STANDALONE = [
         False,
     ),
     ("图/文 本报通讯员 李二", [("李二", "通讯员"), ("李二", "摄影")], False),
+    # Several names alone on a line are the writers; one bare word could be a headline.
+    ("王一 李二", [("王一", "记者"), ("李二", "记者")], False),
 ]
 
 
@@ -115,7 +118,7 @@ def test_standalone_byline_lines(line, people, commentary):
 
 
 @pytest.mark.parametrize(
-    "line", ["记者走基层", "城市更新进行时", "(下转第2版)", "王一 李二", "市委书记章旭升主持会议。"]
+    "line", ["记者走基层", "城市更新进行时", "(下转第2版)", "高考 放榜", "市委书记章旭升主持会议。"]
 )
 def test_titles_and_text_are_not_bylines(line):
     assert standalone_byline(line) is None
