@@ -65,6 +65,8 @@ _SOURCE = re.compile(
     r"^(?P<label>来源|稿源|转自|供稿|图片来源|资料来源)\s*[:：]?\s*(?P<name>\S{2,30})$"
 )
 _SPLIT = re.compile(r"[\s、,，;；]+")
+# No credit list runs longer; longer text is body, and is not scanned as credits.
+_LONGEST = 160
 _PIECE = re.compile(
     rf"(?P<mark>{MARK.pattern})|(?P<role>{ROLE})|(?P<supply>供稿|供图|提供|联合报道|报道)"
     r"|(?P<source>来源|稿源)"
@@ -120,7 +122,7 @@ def _names(chunk: str, *, glued: bool) -> list[tuple[str, str, bool]]:
         return [("mark", chunk, False)]
     if len(chunk) >= 3 and chunk[-1] == "摄" and is_name(chunk[:-1]):  # ``王一摄``
         return [("name", chunk[:-1], glued), ("mark", "摄", False)]
-    if re.fullmatch(HOUSE, chunk):  # ``（金华日报 记者 王一）``: whose reporter
+    if re.fullmatch(rf"(?:{HOUSE})发?", chunk):  # an outlet, never a person
         return [("house", chunk, False)]
     names: list[tuple[str, str, bool]] = []
     for part in chunk.split("/"):
@@ -165,6 +167,8 @@ def parse_credits(
     stuck to its role (``记者王一``) must start with a surname too, unless ``trust_glued``
     (inside a dateline's brackets, where nothing but credits is printed).
     """
+    if len(text) > _LONGEST:
+        return None
     text = _normalise(text)
     if not text:
         return None
@@ -196,9 +200,17 @@ def parse_credits(
     for index, (kind, token, glued) in enumerate(items):
         last = index == len(items) - 1
         if kind == "house":
-            if last or items[index + 1][0] != "role":
-                pending.append((token, glued))  # a unit, unless 供稿 or 联合报道 follows
-            elif pending and not credit(pending, role):
+            following = None if last else items[index + 1][0]
+            if following == "role":  # ``浙江新闻客户端 记者 王一``: whose reporter
+                if pending and not credit(pending, role):
+                    return None
+            elif following in ("supply", "house", "name") and any(
+                k == "supply" for k, _, _ in items[index:]
+            ):
+                pending.append((token, glued))  # a unit that supplies or reports jointly
+            elif following == "name":
+                sources = True  # ``新华社发 程伟 摄``: the agency that sent the picture
+            else:
                 return None
         elif kind == "source":  # ``来源:应城市教育局``: the next word is a unit
             if index + 1 >= len(items) or items[index + 1][0] != "name":
@@ -344,7 +356,9 @@ def is_commentary(byline: str) -> bool:
     return bool(_COMMENTATOR_ROLE.search(byline))
 
 
-def split_start_byline(line: str) -> tuple[str, list[Credit], str] | None:
+def split_start_byline(
+    line: str, *, dateline_only: bool = False
+) -> tuple[str, list[Credit], str] | None:
     """``(byline, credits, rest)`` for a first paragraph that opens with a dateline or
     credits: ``金华日报讯（记者 王一）4月1日…``, ``本报讯 记者 王一 4月1日…``,
     ``【环球时报驻香港特约记者 杨伟民】…``."""
@@ -354,6 +368,8 @@ def split_start_byline(line: str) -> tuple[str, list[Credit], str] | None:
         inner = dateline["inner"]
         if inner is not None:
             credits = parse_credits(inner, bare_role="记者", trust_glued=True)
+            if credits is None and re.search(ROLE, inner):
+                credits = []  # credits in a form not read: kept out of the body, flagged
             if credits is not None:
                 return line[: dateline.end()].strip(), credits, line[dateline.end() :].strip()
         rest = line[len(lead) :].strip()
@@ -363,12 +379,12 @@ def split_start_byline(line: str) -> tuple[str, list[Credit], str] | None:
             end = len(line) - len(rest) + len(names)
             return line[:end].strip(), credits, after
         return lead.strip(), [], rest
-    bracket = _LEAD_BRACKET.match(line)
+    bracket = None if dateline_only else _LEAD_BRACKET.match(line)
     if bracket:
         credits = parse_credits(bracket["inner"], trust_glued=True)
         if credits:
             return bracket.group().strip(), credits, line[bracket.end() :].strip()
-    if re.match(ROLE, _BULLET.sub("", line)) and " " in line:
+    if not dateline_only and re.match(ROLE, _BULLET.sub("", line)) and " " in line:
         names, credits, rest = _leading_credits(line)
         if credits and rest:
             return names, credits, rest
@@ -423,7 +439,7 @@ def split_end_byline(paragraph: str) -> tuple[str, str, list[Credit]] | None:
             found = _end_credits(tail, after_sentence=False)
             if found:
                 return body[:start].rstrip(), tail + note, found
-    parts = body.split(" ")
+    parts = body[-_LONGEST:].split(" ")
     for cut_at in range(1, min(len(parts), 8)):
         tail = " ".join(parts[cut_at:])
         if not re.match(rf"{ROLE}|文/|图/", tail) and not tail.endswith(
@@ -432,7 +448,7 @@ def split_end_byline(paragraph: str) -> tuple[str, str, list[Credit]] | None:
             continue
         found = parse_credits(tail, bare_role="摄影" if tail.endswith(("摄", "摄影报道")) else None)
         if found:
-            return " ".join(parts[:cut_at]).rstrip(), tail + note, found
+            return body[: len(body) - len(tail)].rstrip(), tail + note, found
     return None
 
 

@@ -8,7 +8,7 @@ from .paragraphs import JUMP
 from .parsed import Credit
 
 _NOTICE = re.compile(
-    r"^(?:关于\S*的)?\S{0,12}(?:启事|启示|公告|通告|声明|更正|公示|讣告|致歉|敬告)$"
+    r"^(?:关于\S*的)?\S{0,30}(?:启事|启示|公告|通告|通知|声明|更正|公示|讣告|致歉|敬告)$"
 )
 # The label over a list of what is inside the paper (导读), each entry a headline only.
 _TEASER_LABEL = re.compile(r"^(?:本期|今日|本版|要闻|新闻)?导读$|^内容提要$|^今日看点$")
@@ -21,7 +21,7 @@ _ORGANISATION = re.compile(
 )
 _PERSON = re.compile(r"^[\u4e00-\u9fff]{1,3}(?:先生|女士|同志)$")
 _DATE_LINE = re.compile(
-    r"^\S{0,4}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$|^\d{4}[-./]\d{1,2}[-./]\d{1,2}$"
+    r"^\S{0,4}\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?$|^\d{4}[-./]\d{1,2}[-./]\d{1,2}$"
 )
 
 

@@ -57,6 +57,10 @@ _PAGE_NAME_NEAR_NUMBER = re.compile(
 )
 # Any short name, when the same line prints a page number and a date: ``… 第4版 城乡``.
 _PAGE_NAME_IN_HEADER = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,4})$")
+# A line of its own with nothing but the page number and its section: ``第4版 城乡``.
+_PAGE_LINE = re.compile(
+    r"^\s*第\s*(?:[A-Za-z]?\d{1,3}|[一二三四五六七八九十]{1,3})\s*版\s+[\u4e00-\u9fff]{2,4}\s*$"
+)
 _WEEKDAY = re.compile(r"(?:星期|礼拜|周)(?P<d>[一二三四五六日天])")
 _LUNAR = re.compile(
     r"(?:农历\s*)?(?:(?P<gz>[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥])年\s*)?"
@@ -177,7 +181,7 @@ def _strip_known(text: str) -> str:
     """What is left of a line after removing every masthead token it holds."""
     text = _STAFF.sub(" ", text)
     numbered = bool(_PAGE_NUMBER.search(text))
-    header = numbered and _is_dated(text)
+    header = numbered and (_is_dated(text) or bool(_PAGE_LINE.match(text)))
     for pattern in (_ISO, _CN_DATE, _LUNAR, _WEEKDAY, _PAGE_NUMBER):
         text = pattern.sub(" ", text)
     text = _YEAR.sub(" ", text)
@@ -223,6 +227,9 @@ def read_masthead(lines: list[tuple[int, str]]) -> tuple[Masthead, int]:
     lone_numbers: list[int] = []
     while used < len(lines):
         number, raw = lines[used]
+        bare = fix_ocr_digits(_HEADING_MARK.sub("", raw)).strip()
+        if head.page_name and _PAGE_NAME.match(bare):
+            break  # the section is named already: a second bare name is a column label
         if not is_masthead_line(raw):
             # A short unreadable scrap wedged between masthead lines is OCR noise of the
             # masthead, not a headline: headlines are followed by text, not by more furniture.
@@ -264,7 +271,7 @@ def _read_line(head: Masthead, number: int, text: str, lone_numbers: list[int]) 
     if len(text) <= 16 and _SPONSOR.search(text):
         head.front = head.front or text.endswith("主办")
         return
-    text = _STAFF.sub(" ", text)
+    text = original = _STAFF.sub(" ", text)
     # One header line can carry everything: ``永康日报 2023年1月10日 星期二 农历腊月十九``.
     for token in text.split():
         if _PAPER.match(token) and head.paper is None:
@@ -289,7 +296,7 @@ def _read_line(head: Masthead, number: int, text: str, lone_numbers: list[int]) 
         digits = re.sub(r"\D", "", value)
         head.page_number = int(digits) if digits else _cn_number(value)
         text = text.replace(page.group(0), " ")
-    header = page and _is_dated(text)
+    header = page and (_is_dated(text) or bool(_PAGE_LINE.match(original)))
     for token in re.split(r"[\s:：|/]+", text):
         name = _PAGE_NAME.match(token) or (page and _PAGE_NAME_NEAR_NUMBER.match(token))
         if not name and header and _strip_known(token) == token:
@@ -368,7 +375,9 @@ def check_calendar(head: Masthead, day: dt.date) -> None:
         got = _lunar_parts(printed) if printed else None
         ref = _lunar_parts(want)
         if got and (got[0] in (None, ref[0])) and got[1:] == ref[1:]:
-            head.lunar_date = expected
+            # Kept as printed (``腊月`` stays 腊月) unless the year must be filled in.
+            as_printed = re.sub(r"^农历|\s", "", printed.group(0))
+            head.lunar_date = as_printed if got[0] else expected
         else:
             head.warnings.append(
                 f"报头农历 {head.lunar_date} 与日期 {day.isoformat()} (农历{expected}) 不符"

@@ -69,8 +69,9 @@ def _article(block: Block) -> ParsedArticle:
         commentary = commentary or is_commentary
     pieces = [line.text for line in block.body]
     dateline = False
-    if pieces and not start_bylines:
-        split = split_start_byline(pieces[0])
+    if pieces:
+        # A dateline may open the text under a byline line too (``□ 记者 王一`` / ``本报讯…``).
+        split = split_start_byline(pieces[0], dateline_only=bool(start_bylines))
         if split:
             byline, found, rest = split
             bylines.append((block.body[0].number, -1, byline))
@@ -102,6 +103,8 @@ def _article(block: Block) -> ParsedArticle:
         commentary_byline=commentary,
         dateline=dateline,
     )
+    if any(not credit.printed_role for credit in credits):
+        notes.append("署名只有人名, 按记者计")
     if not bylines and kind in ("news", "photo"):
         notes.append("未找到署名")
     elif bylines and not credits and kind == "news" and not is_agency(" ".join(bylines)):

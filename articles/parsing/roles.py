@@ -39,6 +39,9 @@ BASE_ROLES = {
     "校对": "其他",
     "核发": "其他",
 }
+# Desks and networks whose members are credited like correspondents: 浙江日报's
+# ``共享联盟永康站``, a paper's ``夜间报道组``.
+NETWORK_ROLE = r"共享联盟[\u4e00-\u9fff]{1,4}站|[\u4e00-\u9fff]{2}报道组"
 # Who prints the role (本报记者, 金华日报记者) and what kind of staff (首席记者).
 HOUSE_PREFIXES = ("本报", "本台", "本刊", "本网", "本社")
 MODIFIERS = (
@@ -58,7 +61,7 @@ HOUSE = (
     rf"(?:-[\u4e00-\u9fff]{{2,8}}?)?)"
 )
 _MODIFIER = rf"(?:{_alternation(MODIFIERS)}|驻[\u4e00-\u9fff]{{1,3}}?)"
-ROLE = rf"(?:{HOUSE})?{_MODIFIER}*(?:{_alternation(BASE_ROLES)})"
+ROLE = rf"(?:{HOUSE})?{_MODIFIER}*(?:{_alternation(BASE_ROLES)})|{NETWORK_ROLE}"
 ROLE_RE = re.compile(ROLE)
 # Commentary signed by the outlet's voice: 本报评论员, 金华日报评论员, 本报编辑部.
 COMMENTATOR = rf"(?:{HOUSE})?(?:特约|特邀|融媒体|融媒|首席)*评论员|(?:{HOUSE})(?:编辑部|评论部)"
@@ -84,5 +87,7 @@ def normalise_role(printed: str) -> str:
         return "实习生"
     if printed in SUPPLY:
         return "供稿"
+    if re.search(rf"(?:{NETWORK_ROLE})$", printed):
+        return "通讯员"
     base = re.search(rf"(?:{_alternation(BASE_ROLES)})$", printed)
     return BASE_ROLES[base.group()] if base else "其他"

@@ -22,7 +22,16 @@ _DECORATED_COLUMN = re.compile(
 )
 _BARE_SHORT = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
 _LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}$")
+# How the names of running columns end (``城市更新进行时``, ``岁末年初走基层``, ``图片新闻``):
+# a bare line of that shape over or under a headline labels it.
+_COLUMN_NAME = re.compile(
+    r"^(?!.*的)[\u4e00-\u9fff·]{2,8}(?:进行时|走基层|新闻|直击|聚焦|关注|观察|速递|看点|视点|"
+    r"时评|快评|锐评|短评|声音|链接|一线|在线|纪实|访谈|故事汇|面对面|身边事|随笔|漫谈|专栏)$"
+)
 _KICKER_END = re.compile(r"(?:指出|强调|表示|要求|提出|寄语|致辞|宣布|认为|希望|说|称|[:：])$")
+# A lead-in naming who acts, the headline saying what they did: ``市交通运输局联合多部门`` /
+# ``春运前完成全市客运站安全大检查``.
+_AGENT_END = re.compile(r"(?:局|委员会|部门|政府|(?:联合|携手|牵头)\S{0,4})$")
 DASH = re.compile(r"^(?:—|--|－|-|─)")
 _INNER_STOP = re.compile(r"[。！？!?；;,，]")
 
@@ -100,7 +109,8 @@ def _short_label(lines: list[TitleLine], longest: int, marked: list[int]) -> int
     top = min(marked) if marked else None
     for index in (0, -1):
         line = lines[index]
-        if not _LABEL.match(line.text) or len(line.text) * 2 > longest:
+        named = _COLUMN_NAME.search(line.text) and len(line.text) < longest
+        if not (named or (_LABEL.match(line.text) and len(line.text) * 2 <= longest)):
             continue
         if top is not None and line.level == top and marked.count(top) == 1:
             continue
@@ -127,7 +137,7 @@ def _guess_headline(lines: list[TitleLine]) -> int:
     first, second = lines[0].text, lines[1].text
     if DASH.match(second):
         return 0
-    if _KICKER_END.search(first):
+    if _KICKER_END.search(first) or _AGENT_END.search(first):
         return 1
     # Paired phrases of one length (``尊师重教蔚然成风 教育强市步履铿锵``) are how a
     # headline is set; the plain sentence beside them explains it.

@@ -173,3 +173,35 @@ def test_printed_role_is_kept():
     assert [(c.name, c.role, c.printed_role) for c in credits] == [
         ("陈晓苏", "记者", "融媒首席记者")
     ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "国网永康供电公司电力抢修队昨天连夜抢修。",  # 电 ends a dateline only after a date
+        "人民网的资讯显示，今年以来",
+        "全市通讯行业协会近日成立。",
+        "本报今年推出新栏目。",
+    ],
+)
+def test_sentences_that_look_like_datelines_are_not(line):
+    assert split_start_byline(line) is None
+
+
+def test_a_dateline_whose_credits_cannot_be_read_keeps_them_out_of_the_body_and_is_flagged():
+    from articles.parsing import parse_page
+
+    page = "2023年6月20日 星期二\n# 会议召开\n金华日报讯（记者 甲乙丙丁戊己庚）近日，会议召开。\n"
+    [article] = parse_page(page).articles
+    assert article.byline == "金华日报讯（记者 甲乙丙丁戊己庚）"
+    assert article.paragraphs == ["近日，会议召开。"]
+    assert "署名中未识别出人名" in article.notes
+
+
+def test_bare_names_are_credited_as_reporters_and_flagged():
+    from articles.parsing import parse_page
+
+    page = "2023年6月20日 星期二\n# 会议召开\n近日，会议召开。(王一)\n"
+    [article] = parse_page(page).articles
+    assert [(c.name, c.role) for c in article.credits] == [("王一", "记者")]
+    assert "署名只有人名, 按记者计" in article.notes

@@ -116,9 +116,13 @@ def test_any_short_section_name_in_a_header_line_with_date_and_page_number():
         4,
         "城乡",
     )
-    # Without a date on the line, a short word beside a page number is not taken for one.
-    undated = parse_page("2022年4月2日\n\n第4版 城乡巨变\n\n本报讯(记者 王一) 会议召开。\n")
-    assert undated.page_name is None
+    # A line of its own with only the page number and a short name is the page header too.
+    undated = parse_page("2022年4月2日\n\n第4版 城乡\n\n古村新貌\n\n本报讯(记者 王一) 会议召开。\n")
+    assert (undated.page_number, undated.page_name) == (4, "城乡")
+    assert [a.headline for a in undated.articles] == ["古村新貌"]
+    # Beside anything longer, the words are not taken for a section name.
+    longer = parse_page("2022年4月2日\n\n第4版 城乡巨变正当时\n\n本报讯(记者 王一) 会议召开。\n")
+    assert longer.page_name is None
 
 
 @pytest.mark.parametrize(
