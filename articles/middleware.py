@@ -70,8 +70,20 @@ def login_client_ip(request) -> str | None:
     return None if address == "unknown" else address
 
 
+# Django's debug pages (DEBUG only) style themselves inline, and the 500 page also scripts
+# its toggles inline; under the site's policy they showed as bare text.
+DEBUG_PAGE_RELAXATION = {
+    404: "; style-src 'self' 'unsafe-inline'",
+    500: "; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'",
+}
+
+
 class SecurityHeadersMiddleware:
-    """Adds the Content-Security-Policy (and keeps a page from being framed anywhere)."""
+    """Adds the Content-Security-Policy (and keeps a page from being framed anywhere).
+
+    With DEBUG on, a 404 or 500 HTML page is Django's technical page (the site's own 404.html
+    and 500.html are only used with DEBUG off), so that response alone gets inline styles.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -80,8 +92,14 @@ class SecurityHeadersMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         if self.policy and "Content-Security-Policy" not in response:
-            response["Content-Security-Policy"] = self.policy
+            response["Content-Security-Policy"] = self.policy + self._debug_relaxation(response)
         return response
+
+    @staticmethod
+    def _debug_relaxation(response) -> str:
+        if not settings.DEBUG or not response.get("Content-Type", "").startswith("text/html"):
+            return ""
+        return DEBUG_PAGE_RELAXATION.get(response.status_code, "")
 
 
 class SearchRateLimitMiddleware:

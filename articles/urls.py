@@ -1,7 +1,7 @@
 from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
-from .views import browse, feeds, search
+from .views import browse, feeds, search, site
 from .views.sitemaps import SITEMAPS
 
 app_name = "articles"
@@ -12,6 +12,11 @@ urlpatterns = [
     path("archive/<int:year>/", browse.archive_year, name="archive_year"),
     path("archive/<int:year>/<int:month>/", browse.archive_month, name="archive_month"),
     path("<int:year>/<int:month>/<int:day>/", browse.edition, name="edition"),
+    path(
+        "<int:year>/<int:month>/<int:day>/page/<int:number>/",
+        browse.page_text,
+        name="page_text",
+    ),
     path("articles/<int:pk>/", browse.article, name="article"),
     path("people/", browse.people, name="people"),
     # A person's key is their id: a name may hold any character ("/", "..") and may be
@@ -26,4 +31,5 @@ urlpatterns = [
     path("search/feed/", feeds.SearchFeed(), name="search_feed"),
     path("api/search", search.search_api, name="api_search"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", site.robots_txt, name="robots"),
 ]

@@ -6,12 +6,19 @@ the same N load the same articles and ask the same queries.
 
 import gzip
 import json
+import os
 import random
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "news.jsonl.gz"
+# Beside the lead's checkout (/work/main → /work/shared); a worktree elsewhere names it.
+CORPUS = Path(
+    os.environ.get(
+        "YONGKANG_CORPUS",
+        Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "news.jsonl.gz",
+    )
+)
 SEED = 20240607
 POOL_SIZE = 300
 

@@ -150,6 +150,9 @@ STORAGES = {
     },
 }
 
+# Files browsers ask for at the site's root (/favicon.ico), served by WhiteNoise as they are.
+WHITENOISE_ROOT = BASE_DIR / "public"
+
 # Search: the engine is a settings switch so a site can move to another haystack backend
 # (see docs/scaling.md) without code changes.
 SEARCH_INDEX_DIR = Path(os.environ.get("YONGKANG_INDEX_DIR", DATA_DIR / "whoosh_index")).resolve()

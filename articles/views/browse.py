@@ -15,7 +15,14 @@ from zoneinfo import ZoneInfo
 from django import forms
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.db.models.functions import ExtractMonth, ExtractYear, TruncMonth
+from django.db.models.functions import (
+    ExtractDay,
+    ExtractMonth,
+    ExtractYear,
+    Substr,
+    TruncMonth,
+)
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -26,7 +33,9 @@ from django.views.generic.dates import (
     YearArchiveView,
 )
 
-from articles.models import Article, Credit, Edition, Person, Role
+from articles.citation import newspaper_citation
+from articles.forms import DATE_HINT, DATE_PATTERN, DayForm
+from articles.models import Article, Credit, Edition, Page, Person, Role
 
 logger = logging.getLogger(__name__)
 
@@ -53,13 +62,15 @@ ARTICLE_PART_CHARS = 60_000
 def article_list(queryset):
     """Articles with everything a list item shows (date, page, credited people) preloaded.
 
-    Lists never show the body or the page's text, so neither is read: a list of long
-    articles costs no more than a list of short ones.
+    Lists show at most a lead taken from the body's start (``body_start``), never the whole
+    body or the page's text, so neither is read: a list of long articles costs no more than
+    a list of short ones.
     """
     return (
         queryset.select_related("edition", "page")
         .prefetch_related("credits__person")
         .defer("body", "page__raw_text")
+        .annotate(body_start=Substr("body", 1, LEAD_SCAN_CHARS))
     )
 
 
@@ -137,13 +148,41 @@ def home(request):
 # --- date archive -------------------------------------------------------------------------
 
 
+def nearest_edition(day: date) -> Edition | None:
+    """The edition printed on ``day``, else the closest one; on a tie the earlier, the
+    paper a reader had in hand that day."""
+    before = Edition.objects.filter(date__lte=day).order_by("-date").first()
+    after = Edition.objects.filter(date__gt=day).order_by("date").first()
+    found = [edition for edition in (before, after) if edition is not None]
+    return min(found, key=lambda e: (abs((e.date - day).days), e.date > day), default=None)
+
+
 class ArchiveIndex(EditionArchiveMixin, ArchiveIndexView):
+    """Every year; the date box (``?date=``) jumps to the edition nearest the date typed."""
+
     template_name = "articles/archive.html"
     date_list_period = "year"
     allow_empty = True
 
+    def get(self, request, *args, **kwargs):
+        self.date_form = DayForm(request.GET)
+        if self.date_form.is_valid() and self.date_form.cleaned_data["date"]:
+            day = self.date_form.cleaned_data["date"]
+            found = nearest_edition(day)
+            if found is not None:
+                url = found.get_absolute_url()
+                if found.date != day:
+                    url += f"?asked={day.isoformat()}"
+                return redirect(url)
+        return super().get(request, *args, **kwargs)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        form = self.date_form
+        context["date_error"] = "；".join(form.messages()) if not form.is_valid() else ""
+        context["date_value"] = self.request.GET.get("date", "")[:40]
+        context["date_pattern"] = DATE_PATTERN
+        context["date_hint"] = DATE_HINT
         counts = (
             Edition.objects.annotate(year=ExtractYear("date"))
             .values("year")
@@ -209,7 +248,38 @@ class EditionDay(EditionArchiveMixin, DayArchiveView):
         context["edition"] = editions[0]
         context["pages"] = group_by_page(articles)
         context["article_count"] = sum(len(items) for _, items in context["pages"])
+        # Arrived from the archive's date box for a day without a paper: say so.
+        asked = DayForm({"date": self.request.GET.get("asked", "")})
+        if asked.is_valid() and asked.cleaned_data["date"]:
+            context["asked"] = asked.cleaned_data["date"]
         return context
+
+
+def page_text(request, year, month, day, number):
+    """One printed page: its articles in printed order, and the text as OCR gave it, for
+    readers who want to check the source."""
+    try:
+        printed = date(year, month, day)
+    except (ValueError, OverflowError) as error:
+        raise Http404("no such date") from error
+    page = (
+        Page.objects.select_related("edition")
+        .filter(edition__date=printed, number=number)
+        .order_by("edition__paper")
+        .first()
+    )
+    if page is None:
+        raise Http404("no such page")
+    numbers = list(page.edition.pages.order_by("number").values_list("number", flat=True))
+    index = numbers.index(page.number)
+    context = {
+        "page": page,
+        "edition": page.edition,
+        "articles": article_list(page.articles.order_by("position")),
+        "previous_number": numbers[index - 1] if index > 0 else None,
+        "next_number": numbers[index + 1] if index + 1 < len(numbers) else None,
+    }
+    return render(request, "articles/page_text.html", context)
 
 
 archive_index = ArchiveIndex.as_view()
@@ -303,8 +373,16 @@ def article(request, pk):
         "previous": previous,
         "next": following,
         "related": related_articles(item),
-        "canonical_url": request.build_absolute_uri(item.get_absolute_url()),
     }
+    context["canonical_url"] = request.build_absolute_uri(item.get_absolute_url())
+    context["citation"] = newspaper_citation(
+        [credit.person.name for credit in credits],
+        item.headline,
+        item.edition.paper,
+        item.edition.date,
+        item.page.number,
+        context["canonical_url"],
+    )
     return render(request, "articles/article.html", context)
 
 
@@ -329,7 +407,8 @@ def people(request):
     else:
         counted = Person.objects.with_counts()
     paginator = Paginator(counted.order_by("-article_count", "name"), PEOPLE_PAGE_SIZE, orphans=10)
-    page_obj = paginator.get_page(_page_number(request))
+    asked = _page_number(request)
+    page_obj = paginator.get_page(asked)
     role_counts = dict(
         Credit.objects.values_list("role").annotate(n=Count("person", distinct=True))
     )
@@ -339,6 +418,7 @@ def people(request):
         "page_obj": page_obj,
         "people": page_obj.object_list,
         "total": paginator.count,
+        "page_note": past_last_note(asked, page_obj),
     }
     return render(request, "articles/people.html", context)
 
@@ -349,6 +429,13 @@ def _page_number(request) -> int:
     if form.is_valid() and form.cleaned_data["page"]:
         return form.cleaned_data["page"]
     return 1
+
+
+def past_last_note(asked: int, page_obj) -> str:
+    """The paginator shows the last page for any page past it; say so (as search does)."""
+    if asked <= page_obj.number:
+        return ""
+    return f"没有第 {asked} 页，只有 {page_obj.paginator.num_pages} 页；这是最后一页。"
 
 
 def month_chart(article_ids_query, months=CHART_MONTHS):
@@ -421,7 +508,8 @@ def person(request, pk):
     article_ids = Credit.objects.filter(person=who).values("article_id")
     articles = article_list(Article.objects.filter(pk__in=article_ids).newest_first())
     paginator = Paginator(articles, PERSON_PAGE_SIZE, orphans=5)
-    page_obj = paginator.get_page(_page_number(request))
+    asked = _page_number(request)
+    page_obj = paginator.get_page(asked)
     roles = (
         Credit.objects.filter(person=who)
         .values("role")
@@ -435,15 +523,12 @@ def person(request, pk):
         "total": paginator.count,
         "roles": [(row["role"], row["n"]) for row in roles],
         "chart": month_chart(article_ids),
+        "page_note": past_last_note(asked, page_obj),
     }
     return render(request, "articles/person.html", context)
 
 
 # --- on this day --------------------------------------------------------------------------
-
-
-class OnThisDayForm(forms.Form):
-    date = forms.DateField(input_formats=["%Y-%m-%d"], required=False)
 
 
 def today() -> date:
@@ -452,14 +537,14 @@ def today() -> date:
 
 
 def on_this_day(request):
-    form = OnThisDayForm(request.GET)
+    form = DayForm(request.GET)
     day = today()
     error = ""
     if form.is_valid():
         day = form.cleaned_data["date"] or day
     else:
         shown = request.GET.get("date", "")[:40]
-        error = f"日期“{shown}”无法识别，请用 2022-04-02 这样的格式；下面是今天的。"
+        error = f"日期“{shown}”无法识别，请写成 {DATE_HINT}；下面是今天的。"
     articles = article_list(
         Article.objects.filter(
             edition__date__month=day.month,
@@ -473,6 +558,9 @@ def on_this_day(request):
         "day_label": f"{day.month}月{day.day}日",
         "years": years,
         "error": error,
+        "date_pattern": DATE_PATTERN,
+        "date_hint": DATE_HINT,
+        "nearest_days": [] if years else nearest_days_with_editions(day),
         "previous_day": _day_after(day, -1),
         "next_day": _day_after(day, 1),
     }
@@ -485,6 +573,33 @@ def _day_after(day: date, days: int) -> date | None:
         return day + timedelta(days=days)
     except OverflowError:
         return None
+
+
+def nearest_days_with_editions(day: date) -> list[date]:
+    """For an on-this-day page with nothing: [closest day before, closest day after] (one
+    if they are the same) that earlier years have editions for, as dates in ``day``'s year.
+
+    One query over at most 366 distinct month-days, whatever the archive's size."""
+    pairs = (
+        Edition.objects.filter(date__year__lt=day.year)
+        .annotate(m=ExtractMonth("date"), d=ExtractDay("date"))
+        .values_list("m", "d")
+        .distinct()
+    )
+    days = set()
+    for month, day_of_month in pairs:
+        try:
+            days.add(date(day.year, month, day_of_month))
+        except ValueError:  # 29 February, asked from a common year
+            continue
+    days.discard(day)
+    if not days:
+        return []
+    # Around the year's end the nearest day may be in the other half: count cyclically.
+    length = 366 if calendar.isleap(day.year) else 365
+    before = min(days, key=lambda d: (day - d).days % length)
+    after = min(days, key=lambda d: (d - day).days % length)
+    return [before] if before == after else [before, after]
 
 
 def published_at(value: date) -> datetime:

@@ -10,7 +10,6 @@ import re
 
 from django.contrib.syndication.views import Feed
 from django.db.models import prefetch_related_objects
-from django.db.models.functions import Substr
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
@@ -21,7 +20,7 @@ from django.utils.xmlutils import SimplerXMLGenerator
 from articles.forms import SearchForm
 from articles.models import Article, Credit, Person
 from articles.search.service import search
-from articles.views.browse import LEAD_SCAN_CHARS, article_list, lead_paragraph, published_at
+from articles.views.browse import article_list, lead_paragraph, published_at
 
 logger = logging.getLogger(__name__)
 
@@ -57,11 +56,6 @@ class SafeAtom1Feed(Atom1Feed):
         handler.endElement("feed")
 
 
-def with_lead(articles):
-    """The list's articles with only the start of their body (``lead``), never all of it."""
-    return articles.defer("body").annotate(lead=Substr("body", 1, LEAD_SCAN_CHARS))
-
-
 class ArticleFeed(Feed):
     """What every article feed shares: how one article becomes one Atom entry."""
 
@@ -75,7 +69,7 @@ class ArticleFeed(Feed):
         # Atom sends the summary as type="html": a reader unescapes the XML once and renders
         # the result as HTML, so the plain text is HTML-escaped here (imported text such as
         # "<script>" must reach the reader as text, not markup).
-        text = getattr(item, "lead", None)
+        text = getattr(item, "body_start", None)  # lists read only the body's start
         lead = lead_paragraph(item.body if text is None else text) or item.subtitle
         return escape(Truncator(lead[: SUMMARY_CHARS * 2]).chars(SUMMARY_CHARS))
 
@@ -104,7 +98,7 @@ class LatestFeed(ArticleFeed):
         return reverse("articles:home")
 
     def items(self):
-        return with_lead(article_list(Article.objects.newest_first()))[:FEED_SIZE]
+        return article_list(Article.objects.newest_first())[:FEED_SIZE]
 
 
 class PersonFeed(ArticleFeed):
@@ -123,7 +117,7 @@ class PersonFeed(ArticleFeed):
     def items(self, obj):
         article_ids = Credit.objects.filter(person=obj).values("article_id")
         articles = Article.objects.filter(pk__in=article_ids).newest_first()
-        return with_lead(article_list(articles))[:FEED_SIZE]
+        return article_list(articles)[:FEED_SIZE]
 
 
 class SearchFeed(ArticleFeed):

@@ -2,22 +2,29 @@
 
 from urllib.parse import urlencode
 
+from django.db.models import prefetch_related_objects
 from django.http import JsonResponse
 from django.shortcuts import render
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
+from django.urls import reverse
 
-from articles.forms import SearchForm
+from articles.forms import DATE_HINT, DATE_PATTERN, SORT_LABELS, SearchForm
+from articles.models import Kind
 from articles.search.service import broader_search, search
+from articles.views.timeline import timeline_html
 
 PER_PAGE = 20
+FILTER_FIELDS = ("reporter", "from", "to", "kind", "sort")
 
 
 def search_page(request):
     form = SearchForm(request.GET)
-    messages = [] if form.is_valid() else form.messages()
+    # Not "messages": base.html shows the messages framework's banner under that name, and
+    # each problem must be said once, where the form is.
+    problems = [] if form.is_valid() else form.messages()
     spec = form.spec(per_page=PER_PAGE)
     result = search(spec)
+    # Cards print the page (版次): one query for all hits rather than one per card.
+    prefetch_related_objects([hit.article for hit in result.hits], "page")
     broader = broader_search(spec) if not result.total else None
     if broader:
         label, wider, total = broader
@@ -36,32 +43,39 @@ def search_page(request):
             (kind, label, count, link(kind=kind)) for kind, label, count in facets["kind"]
         ],
         "bars": result.timeline,
-        "timeline_html": _timeline_html(result.timeline, link),
+        "timeline_html": timeline_html(result.timeline, link),
+        "timeline_years": len({bar.year for bar in result.timeline}),
         "search_form": form,
-        "messages": messages,
+        "search_url": reverse("articles:search"),
+        "form_problems": problems,
+        "page_note": form.page_note(result.page, result.pages),
+        "date_pattern": DATE_PATTERN,
+        "date_hint": DATE_HINT,
         "spec": spec,
         "result": result,
         "page_obj": result.page_obj,
         "broader": broader,
         "filtered": bool(spec.reporter or spec.kind or spec.date_from or spec.date_to),
+        "active_filters": _active_filters(spec, asked_sort=form.cleaned_data.get("sort")),
+        # Closed on a phone so the results come first; open when a filter needs fixing.
+        "open_filters": any(name in form.errors for name in FILTER_FIELDS),
     }
     # Bad values are dropped and named on the page; the rest of the search still answers.
     return render(request, "search/search.html", context)
 
 
-def _timeline_html(bars, link) -> str:
-    """The timeline's list items in one join: with hundreds of bars, rendering them through
-    the template (numbers localized one by one) was half of the search page's time."""
-    items = []
-    for bar in bars:
-        url = escape(link(**{"from": bar.first_day.isoformat(), "to": bar.last_day.isoformat()}))
-        y, m, n = bar.year, bar.month, bar.count
-        items.append(
-            f'<li><a href="{url}" title="{y}年{m}月：{n} 篇"><span class="timeline-label">'
-            f'{y}.{m}</span> <meter min="0" max="100" value="{bar.percent}">{n}</meter> '
-            f'<span class="count">{n}</span></a></li>'
-        )
-    return mark_safe("".join(items))
+def _active_filters(spec, asked_sort="") -> list[str]:
+    """The filters in force, in words, for the closed filter block's summary line."""
+    active = [f"记者 {spec.reporter}"] if spec.reporter else []
+    if spec.date_from or spec.date_to:
+        first = spec.date_from.isoformat() if spec.date_from else "最早"
+        last = spec.date_to.isoformat() if spec.date_to else "最新"
+        active.append(f"{first} 至 {last}")
+    if spec.kind:
+        active.append(dict(Kind.choices).get(spec.kind, spec.kind))
+    if asked_sort and asked_sort == spec.sort:
+        active.append(dict(SORT_LABELS)[spec.sort] + "优先")
+    return active
 
 
 def _linker(request):
@@ -88,11 +102,14 @@ def search_api(request):
             json_dumps_params={"ensure_ascii": False},
         )
     result = search(form.spec(per_page=PER_PAGE))
+    note = form.page_note(result.page, result.pages)
     return JsonResponse(
         {
             "total": result.total,
             "page": result.page,
             "pages": result.pages,
+            # Past the last page: the last page, and why (as on the search page).
+            **({"requested_page": form.requested_page, "note": note} if note else {}),
             "results": [
                 {
                     "id": hit.article.pk,

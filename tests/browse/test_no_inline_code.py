@@ -13,6 +13,8 @@ INLINE = re.compile(r"<script|<style|\sstyle=|\son[a-z]+=|javascript:", re.IGNOR
         "/archive/2022/",
         "/archive/2022/4/",
         "/2022/4/2/",
+        "/2022/4/2/page/1/",
+        "/archive/?date=bad",
         "/people/",
         "/people/%E9%99%88%E6%99%93%E8%8B%8F/",  # redirects: see the next test
         "/on-this-day/?date=2022-04-02",

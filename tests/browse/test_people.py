@@ -88,7 +88,10 @@ def test_person_pages_and_bad_page_numbers(client, archive):
         assert response.status_code == 200, bad
         assert "第 1 / 2 页" in response.content.decode(), bad
     for beyond in ("3", "99999999999999999999"):
-        assert "第 2 / 2 页" in client.get(url, {"page": beyond}).content.decode(), beyond
+        html = client.get(url, {"page": beyond}).content.decode()
+        assert "第 2 / 2 页" in html, beyond
+        assert f"没有第 {beyond} 页，只有 2 页；这是最后一页。" in html, beyond
+    assert "这是最后一页" not in second
 
 
 def test_person_page_queries_do_not_grow_with_articles(

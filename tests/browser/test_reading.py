@@ -66,3 +66,30 @@ def test_phone_layout_has_no_sideways_scrolling(browser, site, screenshot):
         screenshot(page, "phone-article")
     finally:
         context.close()
+
+
+def test_phone_screenshots_of_the_reading_pages(browser, site, screenshot):
+    """The README's phone column: the same five pages at 390×844."""
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, is_mobile=True, locale="zh-CN"
+    )
+    page = context.new_page()
+    try:
+        page.goto(site + "/")
+        expect(page.locator("h2#latest-heading")).to_be_visible()
+        screenshot(page, "home-phone", docs=True)
+        page.goto(site + "/search/?q=城市更新")
+        expect(page.locator(".result-card").first).to_be_in_viewport()
+        screenshot(page, "search-phone", docs=True)
+        page.goto(site + "/2022/4/2/")
+        expect(page.locator(".article-item")).to_have_count(4)
+        screenshot(page, "edition-phone", docs=True)
+        page.get_by_role("link", name="集思广益献良策").first.click()
+        expect(page.locator(".citation")).to_contain_text("[N]. 永康日报, 2022-04-02(1).")
+        screenshot(page, "article-phone", docs=True)
+        page.locator(".byline").get_by_role("link", name="张赤奎").click()
+        expect(page.locator("h1")).to_have_text("张赤奎")
+        screenshot(page, "person-phone", docs=True)
+        assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+    finally:
+        context.close()

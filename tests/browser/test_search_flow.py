@@ -10,8 +10,8 @@ pytestmark = pytest.mark.browser
 
 def test_search_open_result_follow_reporter_and_narrow_by_year(page, site, screenshot):
     page.goto(site + "/")
-    page.locator(".site-search input[name=q]").fill("城市更新")
-    page.locator(".site-search button").click()
+    page.locator(".home-search input[name=q]").fill("城市更新")
+    page.locator(".home-search button").click()
     expect(page).to_have_url(re.compile(r"/search/\?q=%E5%9F%8E%E5%B8%82%E6%9B%B4%E6%96%B0"))
     results = page.locator(".result-card")
     expect(results.first).to_be_visible()
@@ -36,7 +36,7 @@ def test_search_open_result_follow_reporter_and_narrow_by_year(page, site, scree
     expect(page).to_have_url(re.compile(r"from=2022-01-01&to=2022-12-31"))
     expect(page.locator(".result-card")).to_have_count(3)
     page.locator(".search-form input[name=from]").fill("2022-11-01")
-    page.locator(".search-form button[type=submit]").click()
+    page.locator(".filter-fields button[type=submit]").click()
     expect(page.locator(".result-card")).to_have_count(2)
     expect(page.locator(".result-card").first).to_contain_text("2022年11月7日")
     screenshot(page, "search-reporter-narrowed")
@@ -59,8 +59,8 @@ def test_editor_fixes_a_headline_and_finds_it_by_search(page, site, screenshot, 
     expect(page.locator(".messagelist")).to_be_visible()
 
     page.goto(site + "/")
-    page.locator(".site-search input[name=q]").fill("胡公文化受肯定")
-    page.locator(".site-search button").click()
+    page.locator(".home-search input[name=q]").fill("胡公文化受肯定")
+    page.locator(".home-search button").click()
     expect(page.locator(".result-card").first).to_contain_text("胡公文化受肯定")
     screenshot(page, "search-after-edit")
     page.locator(".result-card a").first.click()

@@ -178,7 +178,6 @@ def test_malformed_queries_never_fail(seeded, client, q):
     [
         {"from": "x"},
         {"page": "0"},
-        {"page": "99999"},
         {"kind": "x"},
         {"sort": "x"},
         {"to": "2022-02-30"},
