@@ -26,7 +26,7 @@ from django.test import override_settings
 from django.urls import NoReverseMatch, reverse
 
 from articles.importer import import_file, import_paths
-from articles.models import Article, Credit, Edition, Person, Role
+from articles.models import Article, Credit, Edition, Page, Person, Role
 
 from .helpers import page_text, write_pages
 
@@ -280,6 +280,8 @@ def public_urls(person_ids, article_ids) -> list[str]:
         ]
     for pk in article_ids:
         urls += [f"/articles/{pk}/", f"/articles/{pk}/?page=2", f"/articles/{pk}/?page=99"]
+    for day, number in Page.objects.values_list("edition__date", "number"):
+        urls.append(reverse("articles:page_text", args=[day.year, day.month, day.day, number]))
     for query in [MARKUP, "张/三", "..", "%2F", "王\x0c五", "一段一兆", "市教育局"]:
         urls += [f"/search/?q={quote(query)}", f"/api/search?q={quote(query)}"]
     return urls
