@@ -5,13 +5,28 @@ page leaves the fix alone (unless forced). Pages and import runs come only from 
 and are shown read-only.
 """
 
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
+from django.db import models
 from django.db.models import Case, Count, IntegerField, Q, When
-from django.urls import reverse
+from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
 
-from articles.models import Article, Credit, Edition, ImportRun, Page, PageRevision, Person
+from articles import admin_tools, editing, originals
+from articles.credits import rederive_credits
+from articles.models import (
+    Article,
+    ArticleRedirect,
+    Credit,
+    Edition,
+    ImportRun,
+    Page,
+    PageRevision,
+    Person,
+    PersonAlias,
+)
 
 NEEDS_REVIEW = ~Q(notes=[]) & Q(reviewed=False)
 # Marking an article as checked is not a correction: it must not stop later imports.
@@ -27,11 +42,17 @@ def _bullets(items) -> str:
     return format_html_join("", "<li>{}</li>", ((item,) for item in items))
 
 
+class WorkbenchMedia:
+    css = {"all": ("articles/admin.css",)}
+    js = ("articles/workbench.js",)
+
+
 # --- Editions -------------------------------------------------------------------------------
 
 
 class ArticleInline(admin.TabularInline):
     model = Article
+    formfield_overrides = {models.CharField: {"widget": forms.TextInput(admin_tools.WIDE)}}
     fields = ("page_number", "position", "headline", "kind", "needs_review")
     readonly_fields = ("page_number", "position", "needs_review")
     show_change_link = True
@@ -75,6 +96,7 @@ class PageInline(admin.StackedInline):
     readonly_fields = fields
     extra = 0
     can_delete = False
+    show_change_link = True
 
     def has_add_permission(self, request, obj=None):
         return False  # a page is what an imported file held
@@ -90,31 +112,35 @@ class PageInline(admin.StackedInline):
 
     @admin.display(description="原文与拆分")
     def split(self, page):
-        """The page text beside what the parser made of it, so an editor can check the split."""
-        articles = format_html_join(
-            "",
-            '<li class="parsed-article"><a href="{}"><strong>{}</strong></a>'
-            '<div class="parsed-meta">{}</div><ol>{}</ol></li>',
+        return page_split(page)
+
+
+def page_split(page):
+    """The page text beside what the parser made of it, so an editor can check the split."""
+    articles = format_html_join(
+        "",
+        '<li class="parsed-article"><a href="{}"><strong>{}</strong></a>'
+        '<div class="parsed-meta">{}</div><ol>{}</ol></li>',
+        (
             (
-                (
-                    reverse("admin:articles_article_change", args=[article.pk]),
-                    article.headline,
-                    " · ".join(
-                        value
-                        for value in (article.kicker, article.subtitle, article.byline)
-                        if value
-                    ),
-                    _bullets(article.paragraphs),
-                )
-                for article in sorted(page.articles.all(), key=lambda a: a.position)
-            ),
-        )
-        return format_html(
-            '<div class="page-split"><pre class="raw-text">{}</pre>'
-            '<ol class="parsed-articles">{}</ol></div>',
-            page.raw_text,
-            articles,
-        )
+                reverse("admin:articles_article_change", args=[article.pk]),
+                article.headline,
+                " · ".join(
+                    value
+                    for value in (article.kicker, article.subtitle, article.byline)
+                    if value
+                ),
+                _bullets(article.paragraphs),
+            )
+            for article in sorted(page.articles.all(), key=lambda a: a.position)
+        ),
+    )
+    return format_html(
+        '<div class="page-split"><pre class="raw-text">{}</pre>'
+        '<ol class="parsed-articles">{}</ol></div>',
+        page.raw_text,
+        articles,
+    )
 
 
 @admin.register(Edition)
@@ -126,8 +152,7 @@ class EditionAdmin(admin.ModelAdmin):
     readonly_fields = ("created_at", "updated_at")
     inlines = (PageInline, ArticleInline)
 
-    class Media:
-        css = {"all": ("articles/admin.css",)}
+    Media = WorkbenchMedia
 
     def get_queryset(self, request):
         return (
@@ -201,13 +226,31 @@ class PersonFilter(admin.SimpleListFilter):
 
 class CreditInline(admin.TabularInline):
     model = Credit
-    fields = ("person", "role", "printed_role", "order")
+    fields = ("person", "role", "printed_role", "order", "by_hand")
+    readonly_fields = ("by_hand",)
     autocomplete_fields = ("person",)
     extra = 0
 
 
+TITLE_FIELDS = ("kicker", "headline", "subtitle", "column", "byline")
+
+
+class ArticleForm(forms.ModelForm):
+    class Meta:
+        model = Article
+        fields = ("kicker", "headline", "subtitle", "column", "byline", "kind", "body", "reviewed")
+        widgets = {
+            **{name: forms.TextInput(admin_tools.WIDE) for name in TITLE_FIELDS},
+            "body": forms.Textarea({"class": "vLargeTextField wide-input", "rows": 18}),
+        }
+
+
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
+    form = ArticleForm
+    change_form_template = "admin/articles/article/change_form.html"
+    actions = ("mark_reviewed",)
+    Media = WorkbenchMedia
     list_display = ("headline", "edition_date", "page_number", "kind", "people_list", "review")
     list_display_links = ("headline",)
     list_filter = (NeedsReviewFilter, "kind", PersonFilter, "reviewed", "edited")
@@ -220,6 +263,9 @@ class ArticleAdmin(admin.ModelAdmin):
         "edition_link",
         "page_number",
         "position",
+        "credit_preview",
+        "source_text",
+        "changes",
         "doubts",
         "edited",
         "created_at",
@@ -228,9 +274,35 @@ class ArticleAdmin(admin.ModelAdmin):
     fieldsets = (
         (None, {"fields": ("edition_link", "page_number", "position")}),
         ("标题", {"fields": ("kicker", "headline", "subtitle", "column")}),
-        ("正文", {"fields": ("byline", "kind", "body")}),
+        ("署名", {"fields": ("byline", "credit_preview")}),
+        ("正文", {"fields": ("kind", "body")}),
+        ("原文", {"fields": ("source_text",)}),
+        ("与解析原稿比较", {"fields": ("changes",)}),
         ("核对", {"fields": ("doubts", "reviewed", "edited", "created_at", "updated_at")}),
     )
+
+    def get_urls(self):
+        def view(function, *extra):
+            def wrapped(request, *args, **kwargs):
+                return function(self, request, *args, **kwargs)
+
+            return self.admin_site.admin_view(wrapped)
+
+        return [
+            path("byline-preview/", view(admin_tools.byline_preview),
+                 name="articles_article_byline_preview"),
+            path("<int:pk>/split/", view(admin_tools.split_view), name="articles_article_split"),
+            path("<int:pk>/merge/<str:direction>/", view(admin_tools.merge_view),
+                 name="articles_article_merge"),
+            path("<int:pk>/move/<str:direction>/", view(admin_tools.move_view),
+                 name="articles_article_move"),
+            path("<int:pk>/original/", view(admin_tools.revert_view),
+                 name="articles_article_original"),
+            *super().get_urls(),
+        ]
+
+    def has_add_permission(self, request):
+        return False  # articles come from page imports, or from splitting one
 
     def get_queryset(self, request):
         # Doubtful, unchecked articles first, so the review list starts with the work to do.
@@ -249,12 +321,64 @@ class ArticleAdmin(admin.ModelAdmin):
             obj.edited = True
         super().save_model(request, obj, form, change)
 
+    def save_formset(self, request, form, formset, change):
+        if formset.model is Credit:
+            # A credit the editor added or changed survives re-deriving from the byline.
+            for credit_form in formset.forms:
+                if credit_form.has_changed() and not formset._should_delete_form(credit_form):
+                    credit_form.instance.by_hand = True
+        super().save_formset(request, form, formset, change)
+
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        if any(formset.has_changed() for formset in formsets):
+        if "byline" in form.changed_data:
+            rederive_credits(form.instance)
+        if "byline" in form.changed_data or any(f.has_changed() for f in formsets):
             # Saved again after the credits so the search index sees the new names.
             form.instance.edited = True
             form.instance.save(update_fields=["edited", "updated_at"])
+
+    @admin.action(description="标记为已核对")
+    def mark_reviewed(self, request, queryset):
+        # Not an edit: a later import may still update these articles. One UPDATE however
+        # many are selected; the search documents do not hold the review mark.
+        count = queryset.filter(reviewed=False).update(reviewed=True, updated_at=timezone.now())
+        messages.success(request, f"已把 {count} 篇文章标记为已核对")
+
+    @admin.display(description="将署名的人员")
+    def credit_preview(self, article):
+        return format_html(
+            '<div id="credit-preview" class="credit-preview" aria-live="polite" '
+            'data-preview-url="{}">{}</div>'
+            '<p class="help">按上面的署名识别; 保存时据此重建署名人员, 手工添加的保留。</p>',
+            reverse("admin:articles_article_byline_preview"),
+            admin_tools.credits_preview_html(article.byline if article.pk else ""),
+        )
+
+    @admin.display(description="原始文本(本文所在行高亮)")
+    def source_text(self, article):
+        if not article.pk:
+            return "—"
+        return source_lines(article)
+
+    @admin.display(description="编辑所作修改")
+    def changes(self, article):
+        if not article.pk:
+            return "—"
+        if not article.original:
+            return "没有解析原稿(编辑拆分出的文章, 或早于保存原稿时编辑过)"
+        found = originals.differences(article)
+        if not found:
+            return "与解析原稿一致"
+        rows = format_html_join(
+            "", '<tr><th scope="row">{}</th><td>{}</td></tr>',
+            ((difference.label, difference.html) for difference in found),
+        )
+        return format_html(
+            '<table class="original-diff"><tbody>{}</tbody></table>'
+            '<p><a href="{}">逐项比较并恢复原稿</a></p>',
+            rows, reverse("admin:articles_article_original", args=[article.pk]),
+        )
 
     @admin.display(description="日期", ordering="edition__date")
     def edition_date(self, article):
@@ -288,17 +412,73 @@ class ArticleAdmin(admin.ModelAdmin):
         return format_html('<ul class="doubts">{}</ul>', _bullets(article.notes))
 
 
+def source_lines(article):
+    """The page's raw text, one numbered line each, this article's lines marked."""
+    lines = article.page.raw_text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    first, last = article.first_line, article.last_line
+    rows = format_html_join(
+        "",
+        '<li id="L{}" class="{}">{}</li>',
+        (
+            (number, "this-article" if first and last and first <= number <= last else "", line)
+            for number, line in enumerate(lines, start=1)
+        ),
+    )
+    where = f"第{first}–{last}行" if first and last else "行号未知(导入早于记录行号)"
+    return format_html(
+        '<p class="source-where">{} · 源文件 {}</p>'
+        '<ol class="source-lines" tabindex="0" aria-label="版面原始文本">{}</ol>',
+        where, article.page.source_name, rows,
+    )
+
+
 # --- People ---------------------------------------------------------------------------------
+
+
+class PersonForm(forms.ModelForm):
+    class Meta:
+        model = Person
+        fields = ("name",)
+
+    def clean_name(self):
+        name = self.cleaned_data["name"].strip()
+        alias = PersonAlias.objects.filter(name=name).exclude(person=self.instance.pk).first()
+        if alias is not None:
+            raise forms.ValidationError(f"“{name}”已是 {alias.person.name} 的其他写法")
+        return name
 
 
 @admin.register(Person)
 class PersonAdmin(admin.ModelAdmin):
-    list_display = ("name", "article_count", "articles_link")
-    search_fields = ("name",)
+    form = PersonForm
+    list_display = ("name", "article_count", "spellings", "articles_link")
+    search_fields = ("name", "aliases__name")
     ordering = ("name",)
+    readonly_fields = ("spellings", "articles_link")
+    actions = ("merge_people",)
+    Media = WorkbenchMedia
+
+    def save_model(self, request, obj, form, change):
+        if change and "name" in form.changed_data:
+            # Through the rename, so the old spelling keeps answering and finding this person.
+            editing.rename_person(Person.objects.get(pk=obj.pk), obj.name)
+            obj.refresh_from_db()
+            return
+        super().save_model(request, obj, form, change)
+
+    @admin.action(description="合并所选人员(同一人的不同写法)")
+    def merge_people(self, request, queryset):
+        return admin_tools.merge_people_action(self, request, queryset)
+
+    @admin.display(description="其他写法")
+    def spellings(self, person):
+        aliases = sorted(person.aliases.all(), key=lambda alias: alias.name)
+        return "、".join(
+            alias.name + ("" if alias.merged else "(改名前)") for alias in aliases
+        ) or "—"
 
     def get_queryset(self, request):
-        return super().get_queryset(request).with_counts()
+        return super().get_queryset(request).with_counts().prefetch_related("aliases")
 
     @admin.display(description="文章数", ordering="article_count")
     def article_count(self, person):
@@ -309,6 +489,63 @@ class PersonAdmin(admin.ModelAdmin):
         url = reverse("admin:articles_article_changelist")
         query = urlencode({PersonFilter.parameter_name: person.pk})
         return format_html('<a href="{}?{}">查看文章</a>', url, query)
+
+
+# --- Pages ----------------------------------------------------------------------------------
+
+
+@admin.register(Page)
+class PageAdmin(admin.ModelAdmin):
+    """Pages as imported; their one action re-parses them from the stored raw text."""
+
+    list_display = ("__str__", "name", "source_name", "article_count", "layout_edited")
+    list_filter = ("layout_edited", "number_guessed")
+    list_select_related = ("edition",)
+    search_fields = ("source_name", "name")
+    date_hierarchy = "edition__date"
+    actions = ("reparse",)
+    fields = (
+        "edition", "number", "number_guessed", "name", "source_name", "checksum",
+        "imported_at", "layout_edited", "warnings", "split",
+    )
+    readonly_fields = fields
+    Media = WorkbenchMedia
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(article_count=Count("articles"))
+
+    @admin.display(description="文章数", ordering="article_count")
+    def article_count(self, page):
+        return page.article_count
+
+    @admin.display(description="原文与拆分")
+    def split(self, page):
+        return page_split(page)
+
+    @admin.action(description="从原始文本重新解析(先预览)")
+    def reparse(self, request, queryset):
+        return admin_tools.reparse_action(self, request, queryset)
+
+
+@admin.register(ArticleRedirect)
+class ArticleRedirectAdmin(admin.ModelAdmin):
+    """Merged-away articles: where their URL goes, and the parse they held."""
+
+    list_display = ("old_id", "headline", "target", "created_at")
+    search_fields = ("headline",)
+    readonly_fields = ("old_id", "headline", "target", "original", "created_at")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 # --- Import runs ----------------------------------------------------------------------------

@@ -32,8 +32,10 @@ from articles.models import (
     Page,
     PageRevision,
     Person,
+    PersonAlias,
     Role,
 )
+from articles.originals import snapshot
 from articles.parsing import PageError, decode_page, page_number_from_filename, parse_page
 from articles.parsing.parsed import ParsedArticle, ParsedEdition
 from articles.search.queue import deferred_indexing
@@ -420,6 +422,12 @@ def _make_room(edition: Edition, result: ImportResult, page: Page | None) -> Non
 def _store_articles(
     articles: list[ParsedArticle], edition: Edition, page: Page, result: ImportResult, *, force
 ) -> None:
+    if page.layout_edited and not force:
+        # An editor split, merged or reordered this page: parsed positions no longer match.
+        result.kept += page.articles.count()
+        return
+    if page.layout_edited:
+        Page.objects.filter(pk=page.pk).update(layout_edited=False)
     existing = {
         article.position: article
         for article in page.articles.prefetch_related("credits__person").order_by("position")
@@ -428,22 +436,27 @@ def _store_articles(
     people = _people(name for _, credits in prepared for name, *_ in credits)
     orphan_candidates: set[int] = set()
 
-    for position, (values, credits) in enumerate(prepared, start=1):
+    for position, (parsed, (values, credits)) in enumerate(
+        zip(articles, prepared, strict=True), start=1
+    ):
         article = existing.pop(position, None)
+        parse = _parse_record(parsed, values, credits)
         if article is None:
             article = Article.objects.create(
-                edition=edition, page=page, position=position, **values
+                edition=edition, page=page, position=position, **values, **parse
             )
             _create_credits(article, credits, people)
             result.created += 1
         elif article.edited and not force:
             result.kept += 1
         elif _current(article) == (values, credits):
+            if any(getattr(article, name) != value for name, value in parse.items()):
+                Article.objects.filter(pk=article.pk).update(**parse)
             result.unchanged += 1
         else:
             if article.notes != values["notes"]:
                 article.reviewed = False  # new doubts need a new look
-            for name, value in values.items():
+            for name, value in {**values, **parse}.items():
                 setattr(article, name, value)
             article.edited = False
             # Saved even when only the credits changed, so the search index hears of it.
@@ -510,6 +523,12 @@ def _article_values(parsed: ParsedArticle) -> tuple[dict, list[tuple[str, str, s
     return values, credits
 
 
+def _parse_record(parsed: ParsedArticle, values: dict, credits) -> dict:
+    """What the parser made of the article, kept beside the editors' version, and its lines."""
+    first, last = parsed.lines or (None, None)
+    return {"original": snapshot(values, credits), "first_line": first, "last_line": last}
+
+
 def _current(article: Article) -> tuple[dict, list[tuple[str, str, str, int]]]:
     values = {name: getattr(article, name) for name in ARTICLE_FIELDS}
     credits = [
@@ -522,16 +541,27 @@ def _current(article: Article) -> tuple[dict, list[tuple[str, str, str, int]]]:
 def _people(names: Iterable[str]) -> dict[str, Person]:
     names = set(names)
     people = {person.name: person for person in Person.objects.filter(name__in=names)}
+    # A spelling an editor merged into someone credits that person.
+    for alias in PersonAlias.objects.filter(name__in=names).select_related("person"):
+        people[alias.name] = alias.person
     for name in names - people.keys():
         people[name], _ = Person.objects.get_or_create(name=name)
     return people
 
 
 def _create_credits(article: Article, credits, people: dict[str, Person]) -> None:
-    Credit.objects.bulk_create(
-        Credit(article=article, person=people[name], role=role, printed_role=printed, order=order)
-        for name, role, printed, order in credits
-    )
+    seen: set[tuple[int, str]] = set()  # two spellings of one person: one credit
+    rows = []
+    for name, role, printed, order in credits:
+        if (people[name].pk, role) not in seen:
+            seen.add((people[name].pk, role))
+            rows.append(
+                Credit(
+                    article=article, person=people[name], role=role, printed_role=printed,
+                    order=order,
+                )
+            )
+    Credit.objects.bulk_create(rows)
 
 
 def _save_if_changed(instance, values: dict) -> bool:

@@ -44,8 +44,8 @@ class Edition(models.Model):
     date = models.DateField("出版日期")
     weekday = models.CharField("星期", max_length=10, blank=True)
     lunar_date = models.CharField("农历", max_length=30, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+    updated_at = models.DateTimeField("更新时间", auto_now=True)
 
     objects = EditionQuerySet.as_manager()
 
@@ -76,7 +76,9 @@ class Edition(models.Model):
 class Page(models.Model):
     """One imported file: a printed page of an edition, with the text it was parsed from."""
 
-    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="pages")
+    edition = models.ForeignKey(
+        Edition, on_delete=models.CASCADE, related_name="pages", verbose_name="期次"
+    )
     number = models.PositiveSmallIntegerField("版次", default=1)
     # Neither the page nor its file name gave a number: the importer chose a free one, and
     # gives it up to a page that prints that number.
@@ -84,9 +86,12 @@ class Page(models.Model):
     name = models.CharField("版名", max_length=50, blank=True)
     raw_text = models.TextField("原始文本")
     source_name = models.CharField("源文件", max_length=255)
-    checksum = models.CharField("SHA-256", max_length=64)
+    checksum = models.CharField("校验和(SHA-256)", max_length=64)
     warnings = models.JSONField("解析警告", default=list, blank=True)
-    imported_at = models.DateTimeField(auto_now=True)
+    imported_at = models.DateTimeField("导入时间", auto_now=True)
+    # An editor split, merged or reordered articles here: positions no longer match the
+    # parser's, so only a forced re-import or re-parse may replace this page's articles.
+    layout_edited = models.BooleanField("文章拆分/合并/顺序经编辑调整", default=False)
 
     class Meta:
         verbose_name = "版面"
@@ -115,11 +120,13 @@ class PageRevision(models.Model):
         REPLACED = "replaced", "被另一文件替换"
         REIMPORTED = "reimported", "文件改动后重新导入"
 
-    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="page_revisions")
+    edition = models.ForeignKey(
+        Edition, on_delete=models.CASCADE, related_name="page_revisions", verbose_name="期次"
+    )
     number = models.PositiveSmallIntegerField("版次")
     name = models.CharField("版名", max_length=50, blank=True)
     source_name = models.CharField("源文件", max_length=255)
-    checksum = models.CharField("SHA-256", max_length=64)
+    checksum = models.CharField("校验和(SHA-256)", max_length=64)
     raw_text = models.TextField("原始文本")
     # [{"position", "headline", "kicker", "subtitle", "column", "byline", "kind", "body",
     #   "edited", "people": [[name, role], …]}, …]
@@ -161,6 +168,29 @@ class Person(models.Model):
         return reverse("articles:person", kwargs={"pk": self.pk})
 
 
+class PersonAlias(models.Model):
+    """Another spelling of a person: a name merged into them, or their name before a rename.
+
+    The old name's pages redirect to the person, and an import or a byline that prints the
+    old spelling credits the person instead of creating the old one again.
+    """
+
+    name = models.CharField("写法", max_length=50, unique=True)
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="aliases", verbose_name="人员"
+    )
+    merged = models.BooleanField("合并而来", default=True, help_text="否: 改名前的写法")
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "人员其他写法"
+        verbose_name_plural = "人员其他写法"
+        ordering = ["name"]
+
+    def __str__(self):
+        return f"{self.name} → {self.person_id}"
+
+
 class ArticleQuerySet(models.QuerySet):
     def in_page_order(self):
         return self.order_by("page__number", "position")
@@ -176,8 +206,12 @@ class ArticleQuerySet(models.QuerySet):
 
 
 class Article(models.Model):
-    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="articles")
-    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="articles")
+    edition = models.ForeignKey(
+        Edition, on_delete=models.CASCADE, related_name="articles", verbose_name="期次"
+    )
+    page = models.ForeignKey(
+        Page, on_delete=models.CASCADE, related_name="articles", verbose_name="版面"
+    )
     position = models.PositiveSmallIntegerField("版内顺序")
     kicker = models.CharField("引题", max_length=300, blank=True)
     headline = models.CharField("标题", max_length=300)
@@ -194,8 +228,14 @@ class Article(models.Model):
     # Set when an editor saves the article in the admin; a re-import then leaves it alone
     # unless forced, so an editor's fix is never silently overwritten.
     edited = models.BooleanField("编辑已修改", default=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    # The page lines (1-based) the parser read this article from; a split or merge adjusts them.
+    first_line = models.PositiveIntegerField("原文起始行", null=True, blank=True)
+    last_line = models.PositiveIntegerField("原文结束行", null=True, blank=True)
+    # What the parser produced (fields and credits), never changed by an editor: the admin
+    # diffs against it and reverts to it. Empty for an article an editor split off.
+    original = models.JSONField("解析原稿", null=True, blank=True, editable=False)
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+    updated_at = models.DateTimeField("更新时间", auto_now=True)
 
     objects = ArticleQuerySet.as_manager()
 
@@ -228,12 +268,39 @@ class Article(models.Model):
         return self.edition.date
 
 
+class ArticleRedirect(models.Model):
+    """An article merged into another: its old URL answers 301 with the absorbing article."""
+
+    old_id = models.BigIntegerField("原文章编号", unique=True)
+    target = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="redirects", verbose_name="并入文章"
+    )
+    headline = models.CharField("原标题", max_length=300, blank=True)
+    # The merged-away article's parser original, so no parse is lost by a merge.
+    original = models.JSONField("解析原稿", null=True, blank=True)
+    created_at = models.DateTimeField("合并时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "已合并文章"
+        verbose_name_plural = "已合并文章"
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.old_id} → {self.target_id}"
+
+
 class Credit(models.Model):
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="credits")
-    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="credits")
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="credits", verbose_name="文章"
+    )
+    person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="credits", verbose_name="人员"
+    )
     role = models.CharField("角色", max_length=20, choices=Role.choices, default=Role.REPORTER)
     printed_role = models.CharField("署名角色", max_length=30, blank=True)
     order = models.PositiveSmallIntegerField("顺序", default=0)
+    # Added or changed by an editor: kept when credits are re-derived from the byline.
+    by_hand = models.BooleanField("编辑手工添加", default=False)
 
     class Meta:
         verbose_name = "署名"
@@ -288,11 +355,11 @@ class PendingIndexUpdate(models.Model):
     enqueue so a drain only deletes the rows it actually indexed.
     """
 
-    article_id = models.BigIntegerField(unique=True)
-    version = models.PositiveBigIntegerField(default=1)
-    queued_at = models.DateTimeField(auto_now=True)
-    attempts = models.PositiveSmallIntegerField(default=0)
-    last_error = models.TextField(blank=True)
+    article_id = models.BigIntegerField("文章编号", unique=True)
+    version = models.PositiveBigIntegerField("版本", default=1)
+    queued_at = models.DateTimeField("加入时间", auto_now=True)
+    attempts = models.PositiveSmallIntegerField("尝试次数", default=0)
+    last_error = models.TextField("最近错误", blank=True)
 
     class Meta:
         verbose_name = "待更新索引"

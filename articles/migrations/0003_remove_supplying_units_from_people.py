@@ -31,6 +31,6 @@ def remove_units(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("articles", "0002_page_number_guessed")]
+    dependencies = [("articles", "0003_editors_workbench")]
 
     operations = [migrations.RunPython(remove_units, migrations.RunPython.noop)]

@@ -36,6 +36,7 @@ from django.views.generic.dates import (
 from articles.citation import newspaper_citation
 from articles.forms import DATE_HINT, DATE_PATTERN, DayForm
 from articles.models import Article, Credit, Edition, Page, Person, Role
+from articles.views.moved import moved_article, moved_person
 
 logger = logging.getLogger(__name__)
 
@@ -103,12 +104,19 @@ def byline_parts(byline: str, credits) -> list[BylinePart]:
     missing = []
     for credit in credits:
         person = credit.person
-        for index, part in enumerate(parts):
-            if part.person is None and person.name in part.text:
-                before, _, after = part.text.partition(person.name)
-                pieces = [BylinePart(before), BylinePart(person.name, person), BylinePart(after)]
-                parts[index : index + 1] = [p for p in pieces if p.text]
-                break
+        # The byline may print a spelling merged into the person: link that too.
+        spellings = [person.name, *getattr(person, "spellings", ())]
+        found = (
+            (index, name)
+            for name in spellings
+            for index, part in enumerate(parts)
+            if part.person is None and name in part.text
+        )
+        for index, name in found:
+            before, _, after = parts[index].text.partition(name)
+            pieces = [BylinePart(before), BylinePart(name, person), BylinePart(after)]
+            parts[index : index + 1] = [p for p in pieces if p.text]
+            break
         else:
             if all(p.person != person for p in parts):
                 missing.append(person)
@@ -353,8 +361,16 @@ def body_parts(body: str, size: int = ARTICLE_PART_CHARS) -> list[tuple[int, int
 
 
 def article(request, pk):
-    item = get_object_or_404(Article.objects.select_related("edition", "page"), pk=pk)
-    credits = list(item.credits.select_related("person").order_by("order", "pk"))
+    item = Article.objects.select_related("edition", "page").filter(pk=pk).first()
+    if item is None:
+        return moved_article(pk)
+    credits = list(
+        item.credits.select_related("person")
+        .prefetch_related("person__aliases")
+        .order_by("order", "pk")
+    )
+    for credit in credits:
+        credit.person.spellings = [alias.name for alias in credit.person.aliases.all()]
     previous, following = neighbours(item)
     parts = body_parts(item.body)
     part = min(_page_number(request), len(parts))
@@ -495,10 +511,13 @@ def month_chart(article_ids_query, months=CHART_MONTHS):
 
 
 def person_by_name(request, name, feed=False):
-    """Links by name (the URLs before people had ids): 301 to the person's page or feed."""
-    who = get_object_or_404(Person, name=name)
-    url = reverse("articles:person_feed" if feed else "articles:person", args=[who.pk])
-    return redirect(url, permanent=True)
+    """Links by name (the URLs before people had ids, and spellings an editor merged into
+    someone): 301 to the person's page or feed."""
+    url_name = "articles:person_feed" if feed else "articles:person"
+    who = Person.objects.filter(name=name).first()
+    if who is None:
+        return moved_person(name, url_name)
+    return redirect(reverse(url_name, args=[who.pk]), permanent=True)
 
 
 def person(request, pk):
@@ -524,6 +543,7 @@ def person(request, pk):
         "roles": [(row["role"], row["n"]) for row in roles],
         "chart": month_chart(article_ids),
         "page_note": past_last_note(asked, page_obj),
+        "aliases": list(who.aliases.values_list("name", flat=True)),
     }
     return render(request, "articles/person.html", context)
 

@@ -103,6 +103,7 @@ class LatestFeed(ArticleFeed):
 
 class PersonFeed(ArticleFeed):
     def get_object(self, request, pk):
+        # Links by name (and to merged-away spellings) arrive at browse.person_by_name.
         return get_object_or_404(Person, pk=pk)
 
     def title(self, obj):

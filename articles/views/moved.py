@@ -1,0 +1,27 @@
+"""Old addresses of things an editor merged or renamed: 301 to where they live now."""
+
+from django.http import Http404, HttpResponsePermanentRedirect
+from django.urls import reverse
+
+from articles.models import ArticleRedirect, PersonAlias
+
+
+def person_kwargs(person) -> dict:
+    """What the person URLs take; the one place to change if they take a key instead."""
+    return {"pk": person.pk}
+
+
+def moved_article(pk: int) -> HttpResponsePermanentRedirect:
+    """The article that absorbed a merged-away one, else 404."""
+    moved = ArticleRedirect.objects.select_related("target").filter(old_id=pk).first()
+    if moved is None:
+        raise Http404("没有这篇文章")
+    return HttpResponsePermanentRedirect(moved.target.get_absolute_url())
+
+
+def moved_person(name: str, url_name: str) -> HttpResponsePermanentRedirect:
+    """The same page (``url_name``) of the person a spelling was merged into, else 404."""
+    alias = PersonAlias.objects.select_related("person").filter(name=name).first()
+    if alias is None:
+        raise Http404("没有这位人员")
+    return HttpResponsePermanentRedirect(reverse(url_name, kwargs=person_kwargs(alias.person)))
