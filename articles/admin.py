@@ -23,6 +23,7 @@ from articles.models import (
     Edition,
     ImportRun,
     Page,
+    PageRevision,
     Person,
     PersonAlias,
 )
@@ -582,3 +583,67 @@ class ImportRunAdmin(admin.ModelAdmin):
     @admin.display(description="错误")
     def short_error(self, run):
         return run.error if len(run.error) <= 120 else run.error[:119] + "…"
+
+
+# --- Page history ---------------------------------------------------------------------------
+
+
+@admin.register(PageRevision)
+class PageRevisionAdmin(admin.ModelAdmin):
+    """What re-imports replaced (import_pages --replace, or a changed file): a record to read
+    and copy from, never edited or removed."""
+
+    list_display = ("edition", "number", "source_name", "reason", "replaced_by", "replaced_at")
+    list_filter = ("reason", "replaced_at")
+    list_select_related = ("edition",)
+    search_fields = ("source_name", "replaced_by", "edition__date")
+    date_hierarchy = "replaced_at"
+    fields = (
+        "edition",
+        "number",
+        "name",
+        "source_name",
+        "imported_at",
+        "reason",
+        "replaced_by",
+        "replaced_at",
+        "article_list",
+        "raw_text_block",
+    )
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description="当时的文章")
+    def article_list(self, revision):
+        return format_html(
+            "<ol>{}</ol>",
+            format_html_join(
+                "",
+                "<li><strong>{}</strong> {}<div>{}</div><ol>{}</ol></li>",
+                (
+                    (
+                        article.get("headline", ""),
+                        "(编辑改过)" if article.get("edited") else "",
+                        " · ".join(
+                            value
+                            for value in (article.get("kicker"), article.get("byline"))
+                            if value
+                        ),
+                        _bullets(line for line in article.get("body", "").split("\n") if line),
+                    )
+                    for article in revision.articles
+                ),
+            ),
+        )
+
+    @admin.display(description="原始文本")
+    def raw_text_block(self, revision):
+        return format_html('<pre class="raw-text">{}</pre>', revision.raw_text)

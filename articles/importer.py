@@ -4,20 +4,25 @@ The natural key of an article is (edition date, page number, position), so impor
 again finds what it stored last time: an unchanged file writes nothing, a changed one updates
 only the articles that differ and removes the ones no longer on the page. An article an
 editor changed in the admin (``edited``) is never overwritten unless the import is forced.
+A file never takes the place of a page another file stored unless ``replace`` is given, and
+whatever a re-import rewrites is kept first as a :class:`~articles.models.PageRevision`.
 Every file leaves an :class:`~articles.models.ImportRun`, failures too.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date as Date
 from pathlib import Path
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from articles.cleaning import clean_text, is_supply_credit, is_unit, person_name
 from articles.models import (
     Article,
     Credit,
@@ -25,6 +30,7 @@ from articles.models import (
     ImportRun,
     Kind,
     Page,
+    PageRevision,
     Person,
     PersonAlias,
     Role,
@@ -67,6 +73,8 @@ class ImportResult:
 @dataclass
 class Summary:
     results: list[ImportResult] = field(default_factory=list)
+    # Entries of the folders given that were not imported, and why (see collect_files).
+    skipped: list[tuple[Path, str]] = field(default_factory=list)
 
     def count(self, outcome: str) -> int:
         return sum(1 for result in self.results if result.outcome == outcome)
@@ -84,7 +92,8 @@ class Summary:
             f"{name} {self.articles(name)}"
             for name in ("created", "updated", "unchanged", "kept", "deleted")
         )
-        return f"{files}; articles: {articles}"
+        skipped = f", skipped {len(self.skipped)}" if self.skipped else ""
+        return f"{files}{skipped}; articles: {articles}"
 
 
 class _Failure(Exception):
@@ -96,7 +105,9 @@ class _Failure(Exception):
         self.line = line
 
 
-def import_file(path, *, force: bool = False, date: Date | None = None) -> ImportResult:
+def import_file(
+    path, *, force: bool = False, date: Date | None = None, replace: bool = False
+) -> ImportResult:
     """Import one page file; never raises for a bad file, the result says what went wrong."""
     path = Path(path)
     result = ImportResult(source_name=str(path))
@@ -106,7 +117,7 @@ def import_file(path, *, force: bool = False, date: Date | None = None) -> Impor
         error="导入未完成(进程中断)",  # overwritten below unless the process dies
     )
     try:
-        _import(path, result, force=force, date=date)
+        _import(path, result, force=force, date=date, replace=replace)
     except (PageError, _Failure) as exc:
         _fail(result, path, exc.message, exc.line)
     except OSError as exc:
@@ -133,6 +144,7 @@ def import_paths(
     *,
     force: bool = False,
     date: Date | None = None,
+    replace: bool = False,
     progress: Callable[[ImportResult], None] | None = None,
 ) -> Summary:
     """Import every page file under ``paths``; a bad file is reported and the rest go on.
@@ -140,27 +152,48 @@ def import_paths(
     The search index is drained once at the end rather than after every page.
     """
     summary = Summary()
+    files = collect_files(paths, skipped=summary.skipped)
     with deferred_indexing():
-        for path in collect_files(paths):
-            result = import_file(path, force=force, date=date)
+        for path in files:
+            result = import_file(path, force=force, date=date, replace=replace)
             summary.results.append(result)
             if progress is not None:
                 progress(result)
     return summary
 
 
-def collect_files(paths: Iterable) -> list[Path]:
+def collect_files(paths: Iterable, skipped: list | None = None) -> list[Path]:
     """Files as given, folders expanded to their ``*.txt`` files (recursively, sorted).
 
-    A path that does not exist is kept so that its import fails with a clear message.
+    A path that does not exist is kept so that its import fails with a clear message. In
+    a folder, what looks like a page but is not imported (a broken link, ``X.TXT``) is
+    appended to ``skipped`` as ``(path, why)``, so the caller can say so.
     """
     files: list[Path] = []
     for path in map(Path, paths):
-        if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*.txt") if p.is_file()))
-        else:
+        if not path.is_dir():
             files.append(path)
+            continue
+        for entry in sorted(path.rglob("*")):
+            why = _skip_reason(entry)
+            if why is None:
+                files.append(entry)
+            elif why and skipped is not None:
+                skipped.append((entry, why))
     return files
+
+
+def _skip_reason(entry: Path) -> str | None:
+    """None: a page to import; "": not a page at all (README.md, a folder); else why not."""
+    if entry.suffix.lower() != ".txt" or entry.is_dir():
+        return ""
+    if entry.is_symlink() and not entry.exists():
+        return f"链接指向的文件不存在 (broken symlink to {os.readlink(entry)})"
+    if not entry.is_file():
+        return "不是普通文件 (not a regular file)"
+    if entry.suffix != ".txt":
+        return f"扩展名是 {entry.suffix} 而不是 .txt, 改名后再导入 (only *.txt is imported)"
+    return None
 
 
 def _fail(result: ImportResult, path: Path, message: str, line: int | None) -> None:
@@ -170,19 +203,61 @@ def _fail(result: ImportResult, path: Path, message: str, line: int | None) -> N
     result.error = f"{path}:{line}: {message}" if line else f"{path}: {message}"
 
 
-def _import(path: Path, result: ImportResult, *, force: bool, date: Date | None) -> None:
-    data = path.read_bytes()
+def _read_bounded(path: Path) -> bytes:
+    """The file's bytes, refused unread past ``IMPORT_MAX_PAGE_BYTES`` (a huge file would
+    otherwise take gigabytes to parse and index) and never read from a pipe or device."""
+    limit = settings.IMPORT_MAX_PAGE_BYTES
+    if path.exists() and not path.is_file():
+        raise _Failure("不是普通文件, 未读取 (not a regular file)")
+    size = path.stat().st_size
+    if size > limit:
+        raise _Failure(_too_large(size, limit))
+    with path.open("rb") as handle:
+        data = handle.read(limit + 1)
+    if len(data) > limit:  # grew while we looked
+        raise _Failure(_too_large(len(data), limit))
+    return data
+
+
+def _too_large(size: int, limit: int) -> str:
+    return (
+        f"文件 {size:,} 字节, 超过一版的上限 {limit:,} 字节, 未导入"
+        f" (page file too large; limit YONGKANG_MAX_PAGE_BYTES)"
+    )
+
+
+def _check_lengths(parsed: ParsedEdition) -> None:
+    """Refuse the page if one article is longer than ``IMPORT_MAX_ARTICLE_CHARS``."""
+    limit = settings.IMPORT_MAX_ARTICLE_CHARS
+    for number, article in enumerate(parsed.articles, start=1):
+        length = sum(len(paragraph) for paragraph in article.paragraphs)
+        if length > limit:
+            headline = article.headline[:30] + ("…" if len(article.headline) > 30 else "")
+            raise _Failure(
+                f"第{number}篇《{headline}》正文 {length:,} 字, 超过一篇的上限 {limit:,} 字,"
+                f" 整版未导入 (article too long; limit YONGKANG_MAX_ARTICLE_CHARS)",
+                line=article.lines[0] if article.lines else None,
+            )
+
+
+def _import(
+    path: Path, result: ImportResult, *, force: bool, date: Date | None, replace: bool
+) -> None:
+    data = _read_bounded(path)
     text, encoding = decode_page(data)
+    # XML feeds cannot carry control characters and PostgreSQL no NUL: none is stored.
+    text = clean_text(text)
     result.encoding = encoding
     if not encoding.lower().replace("-", "").replace("_", "").startswith(("utf8", "ascii")):
         result.messages.append(f"{path}: 不是 UTF-8, 按 {encoding} 解码")
     parsed = parse_page(text, filename=path.name, date=date)
+    _check_lengths(parsed)
     result.edition_date = parsed.date
     result.page_number = parsed.page_number or page_number_from_filename(path.name)
     result.page_number_guessed = result.page_number is None
     checksum = hashlib.sha256(data).hexdigest()
     with transaction.atomic():
-        _store(parsed, text, path.name, checksum, result, force=force)
+        _store(parsed, text, path.name, checksum, result, force=force, replace=replace)
 
 
 def _store(
@@ -193,6 +268,7 @@ def _store(
     result: ImportResult,
     *,
     force: bool,
+    replace: bool,
 ) -> None:
     source_name = _clip(source_name, Page, "source_name")  # as stored, for comparisons too
     edition = Edition.objects.filter(paper=parsed.paper, date=parsed.date).first()
@@ -203,6 +279,14 @@ def _store(
         result.outcome = Outcome.UNCHANGED
         result.unchanged = page.articles.count()
         return
+    replacing = page is not None and page.source_name != source_name
+    if replacing and not replace:
+        raise _Failure(
+            f"{parsed.date} 第{page.number}版已由 {page.source_name} 导入, 未替换;"
+            f" 确要用 {source_name} 替换它, 请加 --replace (旧版面和文章会留在版面历史里)"
+            f" (page already imported from another file)"
+        )
+    before = _revision(page, source_name, replacing) if page is not None else None
 
     changed = False
     # An inner page may not print the weekday or lunar date: never blank the front page's.
@@ -248,12 +332,47 @@ def _store(
         page_created = False
 
     _store_articles(parsed.articles, edition, page, result, force=force)
+    if before is not None and (changed or result.updated or result.deleted or replacing):
+        before.save()
+        if replacing:
+            result.messages.append(
+                f"{source_name}: 旧版面({before.source_name})及其 {len(before.articles)} 篇文章"
+                f"已存入版面历史"
+            )
     if page_created:
         result.outcome = Outcome.CREATED
     elif changed or result.created or result.updated or result.deleted:
         result.outcome = Outcome.UPDATED
     else:
         result.outcome = Outcome.UNCHANGED
+
+
+def _revision(page: Page, source_name: str, replacing: bool) -> PageRevision:
+    """The page as stored now, articles and people included (saved if the import changes it)."""
+    articles = [
+        {
+            "position": article.position,
+            **{name: getattr(article, name) for name in ARTICLE_FIELDS if name != "notes"},
+            "edited": article.edited,
+            "people": [
+                [credit.person.name, credit.role]
+                for credit in sorted(article.credits.all(), key=lambda c: c.order)
+            ],
+        }
+        for article in page.articles.prefetch_related("credits__person").order_by("position")
+    ]
+    return PageRevision(
+        edition=page.edition,
+        number=page.number,
+        name=page.name,
+        source_name=page.source_name,
+        checksum=page.checksum,
+        raw_text=page.raw_text,
+        articles=articles,
+        imported_at=page.imported_at,
+        reason=PageRevision.Reason.REPLACED if replacing else PageRevision.Reason.REIMPORTED,
+        replaced_by=source_name,
+    )
 
 
 def _existing_page(edition: Edition, source_name: str, result: ImportResult) -> Page | None:
@@ -313,11 +432,13 @@ def _store_articles(
         article.position: article
         for article in page.articles.prefetch_related("credits__person").order_by("position")
     }
-    people = _people(articles)
+    prepared = [_article_values(parsed) for parsed in articles]
+    people = _people(name for _, credits in prepared for name, *_ in credits)
     orphan_candidates: set[int] = set()
 
-    for position, parsed in enumerate(articles, start=1):
-        values, credits = _article_values(parsed)
+    for position, (parsed, (values, credits)) in enumerate(
+        zip(articles, prepared, strict=True), start=1
+    ):
         article = existing.pop(position, None)
         parse = _parse_record(parsed, values, credits)
         if article is None:
@@ -381,9 +502,18 @@ def _article_values(parsed: ParsedArticle) -> tuple[dict, list[tuple[str, str, s
     credits: list[tuple[str, str, str, int]] = []
     seen: set[tuple[str, str]] = set()
     for credit in parsed.credits:
-        name = _clip(credit.name.strip(), Person, "name")
         role = credit.role if credit.role in ROLES else Role.OTHER
-        if not name or (name, role) in seen:  # one credit per person and role
+        if is_supply_credit(role, credit.printed_role) and is_unit(clean_text(credit.name)):
+            continue  # an office that supplied the text: the byline shows it, it is no person
+        name = person_name(credit.name)
+        if name is None:
+            if credit.name.strip():
+                shown = clean_text(credit.name.strip())
+                shown = shown if len(shown) <= 20 else shown[:20] + "…"
+                notes.append(f"署名“{shown}”不像人名, 未记为署名人员")
+            continue
+        name = _clip(name, Person, "name")
+        if (name, role) in seen:  # one credit per person and role
             continue
         seen.add((name, role))
         # A role outside the known ones is stored as 其他; keep its wording as printed.
@@ -408,9 +538,8 @@ def _current(article: Article) -> tuple[dict, list[tuple[str, str, str, int]]]:
     return values, credits
 
 
-def _people(articles: list[ParsedArticle]) -> dict[str, Person]:
-    names = {credit.name.strip() for article in articles for credit in article.credits}
-    names = {_clip(name, Person, "name") for name in names if name}
+def _people(names: Iterable[str]) -> dict[str, Person]:
+    names = set(names)
     people = {person.name: person for person in Person.objects.filter(name__in=names)}
     # A spelling an editor merged into someone credits that person.
     for alias in PersonAlias.objects.filter(name__in=names).select_related("person"):

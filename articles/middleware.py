@@ -5,6 +5,7 @@ Searching is the one expensive thing an anonymous visitor can trigger (a Whoosh 
 request), so only the search page, the search feed and the search API are rate limited.
 """
 
+import ipaddress
 import math
 import re
 import time
@@ -42,18 +43,31 @@ def parse_rate(text: str | None) -> Rate | None:
     return Rate(int(count), seconds)
 
 
-def client_key(request) -> str:
-    """Who is asking: the peer address, or the proxy's first X-Forwarded-For hop if trusted.
+def client_ip(request) -> str:
+    """Who is asking: the peer address, or behind trusted proxies the address they saw.
 
-    Trust the header only behind a proxy that sets it; otherwise any client could pick a
-    fresh key per request and never be limited.
+    Each proxy appends the address it received the request from to X-Forwarded-For, so
+    behind ``TRUSTED_PROXY_HOPS`` proxies of our own the client is that many entries from
+    the right. Entries further left were written by the client and prove nothing: keying
+    on them would let anyone pick a fresh key per request.
     """
-    if settings.TRUST_X_FORWARDED_FOR:
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        first = forwarded.split(",")[0].strip()
-        if first:
-            return first[:64]
+    hops = settings.TRUSTED_PROXY_HOPS
+    if hops > 0:
+        entries = [e.strip() for e in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+        entries = [entry for entry in entries if entry]
+        if entries:
+            candidate = entries[max(0, len(entries) - hops)]
+            try:
+                return str(ipaddress.ip_address(candidate))
+            except ValueError:
+                pass  # a proxy that appends something else is misconfigured: use the peer
     return request.META.get("REMOTE_ADDR", "") or "unknown"
+
+
+def login_client_ip(request) -> str | None:
+    """The address django-axes counts failed logins for (it stores an IP address)."""
+    address = client_ip(request)
+    return None if address == "unknown" else address
 
 
 # Django's debug pages (DEBUG only) style themselves inline, and the 500 page also scripts
@@ -112,7 +126,7 @@ class SearchRateLimitMiddleware:
             return None
         now = time.time()
         window = int(now // rate.seconds)
-        key = f"search-rate:{client_key(request)}:{rate.seconds}:{window}"
+        key = f"search-rate:{client_ip(request)}:{rate.seconds}:{window}"
         cache = caches[settings.SEARCH_RATE_CACHE]
         # add() is a no-op if the key exists, so concurrent first requests don't reset it.
         cache.add(key, 0, timeout=rate.seconds + 1)

@@ -108,6 +108,44 @@ class Page(models.Model):
         return f"{self.edition} 第{self.number}版"
 
 
+class PageRevision(models.Model):
+    """What a page held before an import changed or replaced it, so nothing stored is lost.
+
+    Kept whenever a re-import rewrites a page: its file changed, or ``import_pages
+    --replace`` put another file in its place. The articles are kept as they were stored
+    (editors' changes included), as plain data: they are a record, not live articles.
+    """
+
+    class Reason(models.TextChoices):
+        REPLACED = "replaced", "被另一文件替换"
+        REIMPORTED = "reimported", "文件改动后重新导入"
+
+    edition = models.ForeignKey(
+        Edition, on_delete=models.CASCADE, related_name="page_revisions", verbose_name="期次"
+    )
+    number = models.PositiveSmallIntegerField("版次")
+    name = models.CharField("版名", max_length=50, blank=True)
+    source_name = models.CharField("源文件", max_length=255)
+    checksum = models.CharField("校验和(SHA-256)", max_length=64)
+    raw_text = models.TextField("原始文本")
+    # [{"position", "headline", "kicker", "subtitle", "column", "byline", "kind", "body",
+    #   "edited", "people": [[name, role], …]}, …]
+    articles = models.JSONField("文章", default=list)
+    imported_at = models.DateTimeField("原导入时间", null=True)
+    reason = models.CharField("原因", max_length=20, choices=Reason.choices)
+    replaced_by = models.CharField("新文件", max_length=255)
+    replaced_at = models.DateTimeField("替换时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "版面历史"
+        verbose_name_plural = "版面历史"
+        ordering = ["-replaced_at", "-pk"]
+        indexes = [models.Index(fields=["edition", "number"], name="pagerevision_page_idx")]
+
+    def __str__(self):
+        return f"{self.edition} 第{self.number}版 ({self.source_name})"
+
+
 class PersonQuerySet(models.QuerySet):
     def with_counts(self):
         return self.annotate(article_count=Count("articles", distinct=True))
@@ -127,7 +165,7 @@ class Person(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("articles:person", kwargs={"name": self.name})
+        return reverse("articles:person", kwargs={"pk": self.pk})
 
 
 class PersonAlias(models.Model):

@@ -19,8 +19,12 @@ urlpatterns = [
     ),
     path("articles/<int:pk>/", browse.article, name="article"),
     path("people/", browse.people, name="people"),
-    path("people/<str:name>/", browse.person, name="person"),
-    path("people/<str:name>/feed/", feeds.PersonFeed(), name="person_feed"),
+    # A person's key is their id: a name may hold any character ("/", "..") and may be
+    # corrected by an editor. Links by name from before still arrive, and are redirected.
+    path("people/<int:pk>/", browse.person, name="person"),
+    path("people/<int:pk>/feed/", feeds.PersonFeed(), name="person_feed"),
+    path("people/<str:name>/", browse.person_by_name),
+    path("people/<str:name>/feed/", browse.person_by_name, {"feed": True}),
     path("on-this-day/", browse.on_this_day, name="on_this_day"),
     path("feeds/latest/", feeds.LatestFeed(), name="latest_feed"),
     path("search/", search.search_page, name="search"),

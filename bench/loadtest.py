@@ -1,12 +1,16 @@
 """Load test of the production command: gunicorn (3 workers) on 127.0.0.1, fresh data folder.
 
     .venv/bin/python bench/loadtest.py [--seconds 60] [--threads 8] [--pages 200]
+                                       [--large-article-chars 50000]
 
 Imports ``--pages`` generated pages (the seed front page re-dated, so every page parses like
 the real one), starts ``./dev prod`` on a free local port, then for ``--seconds`` runs
 searches (page and API), article pages and, at the same time, an import of more pages. It
 reports sustained requests per second, p50/p95/p99 latency per kind and the error count
 (any non-200 answer or failed connection), then stops the server and checks the index.
+``--large-article-chars N`` adds a page whose one article is a sentence holding three of the
+search words repeated to N characters (issue 13's repro, at the import limit by default);
+searches then match it thousands of times, and 5% of article requests ask for it.
 Only ever talks to 127.0.0.1.
 """
 
@@ -99,6 +103,17 @@ def wait_until_up(port: int, server: subprocess.Popen, timeout: float = 60) -> N
     raise SystemExit("server did not come up")
 
 
+def write_large_article(path: Path, chars: int) -> None:
+    """The seed front page (dated 2018-12-31) whose first article is one sentence repeated."""
+    from tests.prod.helpers import page_text
+
+    sentence = "永康五金产业转型升级取得新进展,全市上下齐心协力打一场漂亮的翻身仗。"
+    text = page_text(date(2018, 12, 31), "large")
+    body = (sentence * (chars // len(sentence) + 1))[:chars]
+    marker = "市委书记章旭升主持会议。"
+    path.write_text(text.replace(marker, f"{marker}\n\n{body}", 1), encoding="utf-8")
+
+
 def percentile(values: list[float], share: float) -> float:
     if not values:
         return 0.0
@@ -113,6 +128,9 @@ def main() -> int:
     parser.add_argument("--pages", type=int, default=200)
     parser.add_argument("--import-pages", type=int, default=100, help="imported during the load")
     parser.add_argument("--workers", type=int, default=3)
+    parser.add_argument(
+        "--large-article-chars", type=int, default=0, help="add one article this long (0: none)"
+    )
     parser.add_argument("--keep", action="store_true", help="keep the data folder")
     parser.add_argument("--json", type=Path, default=ROOT / "bench" / "out" / "loadtest.json")
     args = parser.parse_args()
@@ -135,12 +153,20 @@ def main() -> int:
     print(f"data folder {data}, port {port}", flush=True)
     write_pages(data / "pages", date(2019, 1, 1), args.pages, "load")
     write_pages(data / "more", date(2020, 1, 1), args.import_pages, "more")
+    if args.large_article_chars:
+        write_large_article(data / "pages" / "large.txt", args.large_article_chars)
     run(env, "migrate", "--noinput", "-v0")
     started = time.monotonic()
     run(env, "import_pages", "--no-progress", str(data / "pages"), stdout=subprocess.DEVNULL)
     print(f"imported {args.pages} pages in {time.monotonic() - started:.1f}s", flush=True)
     with sqlite3.connect(data / "yongkang.sqlite3") as db:
         article_ids = [row[0] for row in db.execute("SELECT id FROM articles_article")]
+        longest = db.execute(
+            "SELECT id, length(body) FROM articles_article ORDER BY length(body) DESC LIMIT 1"
+        ).fetchone()
+    args.large_id = longest[0] if args.large_article_chars else None
+    if args.large_id:
+        print(f"large article {args.large_id}: {longest[1]:,} characters", flush=True)
 
     with open(data / "server.log", "w") as log:
         server = subprocess.Popen(
@@ -182,7 +208,9 @@ def load(port, article_ids, env, data, args) -> dict:
         kinds, weights = zip(*MIX, strict=True)
         while time.monotonic() < deadline:
             kind = rng.choices(kinds, weights)[0]
-            if kind == "article":
+            if kind == "article" and args.large_id and rng.random() < 0.05:
+                kind, path = "large", f"/articles/{args.large_id}/"
+            elif kind == "article":
                 path = f"/articles/{rng.choice(article_ids)}/"
             else:
                 words = " ".join(rng.sample(WORDS, rng.choice([1, 1, 1, 2])))
@@ -236,6 +264,7 @@ def load(port, article_ids, env, data, args) -> dict:
         "client_threads": args.threads,
         "seconds": round(elapsed, 1),
         "articles_before": len(article_ids),
+        "large_article_chars": args.large_article_chars,
         "requests": len(every),
         "req_per_s": round(len(every) / elapsed, 1),
         "p50_ms": ms(every, 0.5),

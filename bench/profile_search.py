@@ -35,6 +35,8 @@ def configure(folder: Path) -> None:
     os.environ["YONGKANG_INDEX_DIR"] = str(folder / "index")
     os.environ["YONGKANG_SEARCH_RATE"] = "off"
     os.environ.setdefault("DJANGO_LOG_LEVEL", "ERROR")
+    # As bench.run: the development settings (no collectstatic, no secret key needed).
+    os.environ.setdefault("DJANGO_DEBUG", "1")
 
 
 def group_times(stats: pstats.Stats) -> dict[str, float]:

@@ -144,6 +144,9 @@ def side_env(side: str, folder: Path) -> dict:
         YONGKANG_SEARCH_RATE="off",
         PYTHONHASHSEED="0",
     )
+    # The settings default to production (DEBUG off, which needs collectstatic and a secret
+    # key); the benchmarks keep measuring the development settings they always ran with.
+    env.setdefault("DJANGO_DEBUG", "1")
     return env
 
 

@@ -1,10 +1,12 @@
 """Settings for the Yongkang Daily archive.
 
-Everything a deployment changes comes from the environment; the defaults give a working
-site on a fresh checkout (SQLite and a Whoosh index under ``var/``).
+Everything a deployment changes comes from the environment; the defaults are production's
+(``DEBUG`` off, so a secret key is required), with SQLite and a Whoosh index under ``var/``.
+``./dev serve`` switches debugging on for development; tests use ``tests/settings.py``.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -24,7 +26,7 @@ def env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
-DEBUG = env_bool("DJANGO_DEBUG", True)
+DEBUG = env_bool("DJANGO_DEBUG", False)
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY:
@@ -49,6 +51,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.humanize",
     "haystack",
+    "axes",
     "articles",
 ]
 
@@ -63,6 +66,14 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "articles.middleware.SearchRateLimitMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into its 429 answer.
+    "axes.middleware.AxesMiddleware",
+]
+
+# django-axes first: it refuses a login from a locked-out client before any password check.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "yongkang.urls"
@@ -161,6 +172,13 @@ HAYSTACK_CONNECTIONS = {
 HAYSTACK_LIMIT_TO_REGISTERED_MODELS = False
 HAYSTACK_SIGNAL_PROCESSOR = "articles.search.signals.QueuedSignalProcessor"
 
+# What one imported page may hold. A printed page's file is 10–60 kB and the longest
+# article in 70,653 real ones has 22,337 characters; beyond these a file is refused (with
+# its name, and the article's line) before anything is stored, which bounds the import's
+# memory and what one article costs every page that shows or searches it.
+IMPORT_MAX_PAGE_BYTES = int(os.environ.get("YONGKANG_MAX_PAGE_BYTES", "1000000"))
+IMPORT_MAX_ARTICLE_CHARS = int(os.environ.get("YONGKANG_MAX_ARTICLE_CHARS", "50000"))
+
 # Curated words jieba splits wrongly (places, institutions, slogans); people's names come
 # from the Person table.
 SEARCH_USER_DICT = BASE_DIR / "articles" / "search" / "userdict.txt"
@@ -168,6 +186,17 @@ SEARCH_USER_DICT = BASE_DIR / "articles" / "search" / "userdict.txt"
 SEARCH_TIME_BUDGET = float(os.environ.get("YONGKANG_SEARCH_BUDGET", "3"))
 
 LOGIN_URL = "admin:login"
+
+# Password guessing on the admin login: after AXES_FAILURE_LIMIT wrong passwords from one
+# client address (see TRUSTED_PROXY_HOPS) further logins from it are refused with 429 for
+# the cool-off time; a successful login clears the count. Unlock early with
+# ``manage.py axes_reset_ip ADDRESS``.
+AXES_FAILURE_LIMIT = int(os.environ.get("YONGKANG_LOGIN_FAILURE_LIMIT", "10"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("YONGKANG_LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "articles.middleware.login_client_ip"
+AXES_VERBOSE = False
 
 # Security headers; HTTPS-only settings switch on with DJANGO_HTTPS=1.
 HTTPS = env_bool("DJANGO_HTTPS", False)
@@ -196,15 +225,19 @@ CONTENT_SECURITY_POLICY = "; ".join(
     ]
 )
 
-# Searches per client ("30/10s", "100/m"; "off" disables). Client = REMOTE_ADDR, or the
-# first X-Forwarded-For hop when the site runs behind a proxy that sets it.
-# Off by default under pytest (it sets PYTEST_VERSION) so tests that search a lot from one
-# client aren't throttled; the rate limit's own tests switch it on with override_settings.
-SEARCH_RATE_LIMIT = os.environ.get(
-    "YONGKANG_SEARCH_RATE", "off" if "PYTEST_VERSION" in os.environ else "30/10s"
-)
+# Searches per client ("30/10s", "100/m"; "off" disables). Client: see TRUSTED_PROXY_HOPS.
+SEARCH_RATE_LIMIT = os.environ.get("YONGKANG_SEARCH_RATE", "30/10s")
 SEARCH_RATE_CACHE = "default" if os.environ.get("DJANGO_CACHE_BACKEND") else "ratelimit"
-TRUST_X_FORWARDED_FOR = env_bool("DJANGO_TRUST_X_FORWARDED_FOR", False)
+# How many proxies of ours stand in front of the site, each appending to X-Forwarded-For
+# (nginx: proxy_add_x_forwarded_for). 0: the client is REMOTE_ADDR. Behind one proxy, 1;
+# otherwise every visitor would share the proxy's address and one rate-limit bucket.
+# DJANGO_TRUST_X_FORWARDED_FOR=1 (the old switch) means one proxy.
+TRUSTED_PROXY_HOPS = int(
+    os.environ.get(
+        "DJANGO_TRUSTED_PROXY_HOPS",
+        "1" if env_bool("DJANGO_TRUST_X_FORWARDED_FOR", False) else "0",
+    )
+)
 
 LOGGING = {
     "version": 1,

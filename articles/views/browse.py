@@ -5,18 +5,26 @@ and pages and prefetch their credits, so a long edition costs no more than a sho
 """
 
 import calendar
+import copy
 import logging
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from itertools import groupby
 from zoneinfo import ZoneInfo
 
 from django import forms
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.db.models.functions import ExtractDay, ExtractMonth, ExtractYear, TruncMonth
+from django.db.models.functions import (
+    ExtractDay,
+    ExtractMonth,
+    ExtractYear,
+    Substr,
+    TruncMonth,
+)
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.generic.dates import (
     ArchiveIndexView,
@@ -40,19 +48,46 @@ PEOPLE_PAGE_SIZE = 100
 RELATED_LIMIT = 5
 CHART_MONTHS = 36
 ON_THIS_DAY_LIMIT = 300
+# How much of a body is read for its first paragraph (a summary, a description): never
+# the whole of a very long article.
+LEAD_SCAN_CHARS = 2000
+# Related articles are found from the body's start: its subject is there, and the key
+# words of a very long body cost seconds to count (a 3.4-million-character body took 9 s).
+RELATED_TEXT_CHARS = 5000
+# The article page shows a body this long at most, and pages through a longer one (only an
+# article edited in the admin or imported before YONGKANG_MAX_ARTICLE_CHARS can be longer).
+ARTICLE_PART_CHARS = 60_000
 
 
 # --- shared pieces ------------------------------------------------------------------------
 
 
 def article_list(queryset):
-    """Articles with everything a list item shows (date, page, credited people) preloaded."""
-    return queryset.select_related("edition", "page").prefetch_related("credits__person")
+    """Articles with everything a list item shows (date, page, credited people) preloaded.
+
+    Lists show at most a lead taken from the body's start (``body_start``), never the whole
+    body or the page's text, so neither is read: a list of long articles costs no more than
+    a list of short ones.
+    """
+    return (
+        queryset.select_related("edition", "page")
+        .prefetch_related("credits__person")
+        .defer("body", "page__raw_text")
+        .annotate(body_start=Substr("body", 1, LEAD_SCAN_CHARS))
+    )
 
 
 def group_by_page(articles):
     """[(page, [articles…]), …] in the order given; an edition page lists 版次 by 版次."""
     return [(page, list(items)) for page, items in groupby(articles, key=lambda a: a.page)]
+
+
+def lead_paragraph(body: str) -> str:
+    """The first non-blank paragraph among the body's first ``LEAD_SCAN_CHARS`` characters."""
+    for line in body[:LEAD_SCAN_CHARS].split("\n"):
+        if line.strip():
+            return line
+    return ""
 
 
 @dataclass(frozen=True)
@@ -291,6 +326,9 @@ def related_articles(article, limit=RELATED_LIMIT):
     Related articles are a nicety: an empty or missing index, or any backend error, must
     leave the article page working, so every failure here just means "no related articles".
     """
+    if len(article.body) > RELATED_TEXT_CHARS:
+        article = copy.copy(article)  # same pk (it is never its own relation), shorter body
+        article.body = article.body[:RELATED_TEXT_CHARS]
     try:
         from haystack.query import SearchQuerySet
 
@@ -310,6 +348,20 @@ def related_articles(article, limit=RELATED_LIMIT):
     return [found[pk] for pk in ids[:limit] if pk in found]
 
 
+def body_parts(body: str, size: int = ARTICLE_PART_CHARS) -> list[tuple[int, int]]:
+    """(start, end) of each part of a body, cut at the first paragraph break after ``size``
+    characters (or at ``size`` more if a single paragraph runs on that long)."""
+    parts, start = [], 0
+    while start < len(body):
+        end = start + size
+        if end < len(body):
+            newline = body.find("\n", end, end + size)
+            end = newline + 1 if newline >= 0 else end + size
+        parts.append((start, min(end, len(body))))
+        start = end
+    return parts or [(0, 0)]
+
+
 def article(request, pk):
     item = Article.objects.select_related("edition", "page").filter(pk=pk).first()
     if item is None:
@@ -322,7 +374,11 @@ def article(request, pk):
     for credit in credits:
         credit.person.spellings = [alias.name for alias in credit.person.aliases.all()]
     previous, following = neighbours(item)
-    paragraphs = item.paragraphs
+    parts = body_parts(item.body)
+    part = min(_page_number(request), len(parts))
+    start, end = parts[part - 1]
+    paragraphs = [line for line in item.body[start:end].split("\n") if line.strip()]
+    part_page = Paginator(range(len(parts)), 1).get_page(part) if len(parts) > 1 else None
     # Opened from a search: the query's words marked in the headline and body (escaped).
     marked = words_to_mark(request.GET.get("hl", ""))
     context = {
@@ -330,7 +386,8 @@ def article(request, pk):
         "edition": item.edition,
         "headline_html": highlight(item.headline, marked),
         "paragraphs": [highlight(paragraph, marked) for paragraph in paragraphs],
-        "description": paragraphs[0] if paragraphs else item.subtitle or item.headline,
+        "page_obj": part_page,
+        "description": lead_paragraph(item.body) or item.subtitle or item.headline,
         "credits": credits,
         "byline_parts": byline_parts(item.byline, credits),
         "people": list({credit.person.pk: credit.person for credit in credits}.values()),
@@ -458,10 +515,18 @@ def month_chart(article_ids_query, months=CHART_MONTHS):
     }
 
 
-def person(request, name):
+def person_by_name(request, name, feed=False):
+    """Links by name (the URLs before people had ids, and spellings an editor merged into
+    someone): 301 to the person's page or feed."""
+    url_name = "articles:person_feed" if feed else "articles:person"
     who = Person.objects.filter(name=name).first()
     if who is None:
-        return moved_person(name, "articles:person")
+        return moved_person(name, url_name)
+    return redirect(reverse(url_name, args=[who.pk]), permanent=True)
+
+
+def person(request, pk):
+    who = get_object_or_404(Person, pk=pk)
     # A subquery rather than a join: someone credited twice in one article (写 and 摄) must
     # still see it once.
     article_ids = Credit.objects.filter(person=who).values("article_id")
@@ -521,10 +586,18 @@ def on_this_day(request):
         "date_pattern": DATE_PATTERN,
         "date_hint": DATE_HINT,
         "nearest_days": [] if years else nearest_days_with_editions(day),
-        "previous_day": date.fromordinal(day.toordinal() - 1),
-        "next_day": date.fromordinal(day.toordinal() + 1),
+        "previous_day": _day_after(day, -1),
+        "next_day": _day_after(day, 1),
     }
     return render(request, "articles/on_this_day.html", context)
+
+
+def _day_after(day: date, days: int) -> date | None:
+    """``days`` later (or earlier), or None past the calendar's ends (0001-01-01, 9999-12-31)."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return None
 
 
 def nearest_days_with_editions(day: date) -> list[date]:

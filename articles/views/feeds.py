@@ -1,44 +1,79 @@
-"""Atom feeds: the newest articles, one person's articles, and a saved search."""
+"""Atom feeds: the newest articles, one person's articles, and a saved search.
+
+Entry ids are the articles' absolute URLs (RFC 4287 wants an absolute IRI; Django's default
+id is the entry's link, made absolute). Whatever was imported or typed in the admin, the
+XML is well-formed: characters XML 1.0 cannot hold are dropped on the way out.
+"""
 
 import logging
+import re
 
 from django.contrib.syndication.views import Feed
 from django.db.models import prefetch_related_objects
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 from django.utils.text import Truncator
+from django.utils.xmlutils import SimplerXMLGenerator
 
 from articles.forms import SearchForm
 from articles.models import Article, Credit, Person
 from articles.search.service import search
-from articles.views.browse import article_list, published_at
-from articles.views.moved import moved_person
+from articles.views.browse import article_list, lead_paragraph, published_at
 
 logger = logging.getLogger(__name__)
 
 FEED_SIZE = 30
 SUMMARY_CHARS = 200
 
+# Outside XML 1.0's Char production: C0 controls but tab, newline and carriage return;
+# lone surrogates; U+FFFE and U+FFFF.
+XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(value: str) -> str:
+    return XML_ILLEGAL.sub("", value) if value else value
+
+
+class XmlSafeGenerator(SimplerXMLGenerator):
+    """Django's generator refuses control characters with an exception (a 500); drop them."""
+
+    def characters(self, content):
+        super().characters(xml_text(content))
+
+    def startElement(self, name, attrs):  # noqa: N802 (SAX's name)
+        super().startElement(name, {key: xml_text(value) for key, value in attrs.items()})
+
+
+class SafeAtom1Feed(Atom1Feed):
+    def write(self, outfile, encoding):
+        handler = XmlSafeGenerator(outfile, encoding, short_empty_elements=True)
+        handler.startDocument()
+        handler.startElement("feed", self.root_attributes())
+        self.add_root_elements(handler)
+        self.write_items(handler)
+        handler.endElement("feed")
+
 
 class ArticleFeed(Feed):
     """What every article feed shares: how one article becomes one Atom entry."""
 
-    feed_type = Atom1Feed
+    feed_type = SafeAtom1Feed
     author_name = "永康日报"
 
     def item_title(self, item):
         return item.headline
 
     def item_description(self, item):
-        paragraphs = item.paragraphs
-        lead = paragraphs[0] if paragraphs else item.subtitle
-        return Truncator(lead).chars(SUMMARY_CHARS)
+        # Atom sends the summary as type="html": a reader unescapes the XML once and renders
+        # the result as HTML, so the plain text is HTML-escaped here (imported text such as
+        # "<script>" must reach the reader as text, not markup).
+        text = getattr(item, "body_start", None)  # lists read only the body's start
+        lead = lead_paragraph(item.body if text is None else text) or item.subtitle
+        return escape(Truncator(lead[: SUMMARY_CHARS * 2]).chars(SUMMARY_CHARS))
 
     def item_link(self, item):
-        return item.get_absolute_url()
-
-    def item_guid(self, item):
         return item.get_absolute_url()
 
     def item_pubdate(self, item):
@@ -67,14 +102,9 @@ class LatestFeed(ArticleFeed):
 
 
 class PersonFeed(ArticleFeed):
-    def __call__(self, request, *args, **kwargs):
-        name = kwargs.get("name")
-        if name is not None and not Person.objects.filter(name=name).exists():
-            return moved_person(name, "articles:person_feed")
-        return super().__call__(request, *args, **kwargs)
-
-    def get_object(self, request, name):
-        return get_object_or_404(Person, name=name)
+    def get_object(self, request, pk):
+        # Links by name (and to merged-away spellings) arrive at browse.person_by_name.
+        return get_object_or_404(Person, pk=pk)
 
     def title(self, obj):
         return f"{obj.name} · 永康日报署名文章"
@@ -87,7 +117,8 @@ class PersonFeed(ArticleFeed):
 
     def items(self, obj):
         article_ids = Credit.objects.filter(person=obj).values("article_id")
-        return article_list(Article.objects.filter(pk__in=article_ids).newest_first())[:FEED_SIZE]
+        articles = Article.objects.filter(pk__in=article_ids).newest_first()
+        return article_list(articles)[:FEED_SIZE]
 
 
 class SearchFeed(ArticleFeed):
@@ -103,8 +134,6 @@ class SearchFeed(ArticleFeed):
         spec, _ = obj
         reporter = f"记者：{spec.reporter}" if spec.reporter else ""
         what = " ".join(part for part in (spec.q, reporter) if part)
-        # XML 1.0 cannot carry control characters; a query may hold any (fuzz-found 500).
-        what = "".join(ch for ch in what if ch >= " " or ch in "\t\n")
         return f"永康日报检索 · {what or '全部文章'}"
 
     def subtitle(self, obj):
@@ -113,6 +142,12 @@ class SearchFeed(ArticleFeed):
     def link(self, obj):
         _, query = obj
         url = reverse("articles:search")
+        return f"{url}?{query}" if query else url
+
+    def feed_url(self, obj):
+        # rel="self" must name this very feed, query included (Django's default drops it).
+        _, query = obj
+        url = reverse("articles:search_feed")
         return f"{url}?{query}" if query else url
 
     def items(self, obj):

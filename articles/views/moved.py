@@ -8,7 +8,7 @@ from articles.models import ArticleRedirect, PersonAlias
 
 def person_kwargs(person) -> dict:
     """What the person URLs take; the one place to change if they take a key instead."""
-    return {"name": person.name}
+    return {"pk": person.pk}
 
 
 def moved_article(pk: int) -> HttpResponsePermanentRedirect:

@@ -29,8 +29,9 @@ def test_byline_links_each_credited_person(client, archive):
     byline = html[html.index('<p class="byline">') :]
     byline = byline[: byline.index("</p>")]
     assert byline.startswith('<p class="byline">本报讯(融媒首席记者 <a')
-    assert '<a class="person-link" href="/people/%E5%BC%A0%E8%B5%A4%E5%A5%8E/">张赤奎</a>' in byline
-    assert '<a class="person-link" href="/people/%E6%9D%8E%E6%96%87/">李文</a>)' in byline
+    zhang, li = archive.people["张赤奎"].pk, archive.people["李文"].pk
+    assert f'<a class="person-link" href="/people/{zhang}/">张赤奎</a>' in byline
+    assert f'<a class="person-link" href="/people/{li}/">李文</a>)' in byline
 
 
 def test_subtitle_and_commentary_without_people(client, archive):

@@ -16,7 +16,7 @@ INLINE = re.compile(r"<script|<style|\sstyle=|\son[a-z]+=|javascript:", re.IGNOR
         "/2022/4/2/page/1/",
         "/archive/?date=bad",
         "/people/",
-        "/people/%E9%99%88%E6%99%93%E8%8B%8F/",
+        "/people/%E9%99%88%E6%99%93%E8%8B%8F/",  # redirects: see the next test
         "/on-this-day/?date=2022-04-02",
         "/articles/0/",
     ],
@@ -31,3 +31,9 @@ def test_article_page_needs_no_inline_code(client, archive):
     html = client.get(archive.articles["proposals"].get_absolute_url()).content.decode()
     assert not INLINE.search(html)
     assert "https://" not in html.replace("http://testserver", "")  # nothing from a CDN
+
+
+def test_person_page_needs_no_inline_code(client, archive):
+    html = client.get(archive.people["陈晓苏"].get_absolute_url()).content.decode()
+    assert "署名文章" in html
+    assert not INLINE.search(html)

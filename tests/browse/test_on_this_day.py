@@ -34,3 +34,19 @@ def test_day_without_history(client, archive):
     html = client.get(reverse("articles:on_this_day"), {"date": "2022-07-01"}).content.decode()
     assert "往年的7月1日没有收录的报道" in html
     assert 'href="/on-this-day/?date=2022-07-02"' in html
+
+
+def test_the_first_and_last_representable_days(client, archive):
+    first = client.get(reverse("articles:on_this_day"), {"date": "0001-01-01"})
+    assert first.status_code == 200
+    html = first.content.decode()
+    assert "历史上的今天 · 1月1日" in html
+    assert 'rel="prev"' not in html  # there is no day before 1 January of year 1
+    assert 'href="/on-this-day/?date=0001-01-02"' in html
+
+    last = client.get(reverse("articles:on_this_day"), {"date": "9999-12-31"})
+    assert last.status_code == 200
+    html = last.content.decode()
+    assert "历史上的今天 · 12月31日" in html
+    assert 'rel="next"' not in html
+    assert 'href="/on-this-day/?date=9999-12-30"' in html

@@ -95,3 +95,29 @@ def test_static_files_served_by_whitenoise_in_production(tmp_path):
     out = run_script(env, code)
     assert out.split()[0] == "200"
     assert "text/css" in out
+
+
+def test_debug_is_off_unless_switched_on(tmp_path):
+    env = production_env(tmp_path)
+    del env["DJANGO_DEBUG"]
+    assert run_script(env, "from django.conf import settings; print(settings.DEBUG)") == "False"
+    env["DJANGO_SECRET_KEY"] = ""
+    result = manage(env, "check")
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY must be set" in result.stderr
+
+
+def test_dev_serve_switches_debugging_on():
+    from .helpers import ROOT
+
+    serve = (ROOT / "dev").read_text().split("serve)", 1)[1].split(";;", 1)[0]
+    assert 'export DJANGO_DEBUG="${DJANGO_DEBUG:-1}"' in serve
+    assert serve.index("DJANGO_DEBUG") < serve.index("runserver")
+
+
+def test_settings_do_not_ask_whether_pytest_is_running(tmp_path):
+    # pytest sets PYTEST_VERSION in its process; a server started from a test must still
+    # rate-limit searches with the production default.
+    env = production_env(tmp_path, PYTEST_VERSION="9.2.0")
+    code = "from django.conf import settings; print(settings.SEARCH_RATE_LIMIT)"
+    assert run_script(env, code) == "30/10s"

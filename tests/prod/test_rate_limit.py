@@ -87,7 +87,7 @@ def test_the_limit_counts_per_client_and_only_on_search(client, clock):
         assert client.get("/admin/login/", REMOTE_ADDR="10.0.0.1").status_code == 200
 
 
-@override_settings(SEARCH_RATE_LIMIT="2/10s", TRUST_X_FORWARDED_FOR=False)
+@override_settings(SEARCH_RATE_LIMIT="2/10s", TRUSTED_PROXY_HOPS=0)
 def test_x_forwarded_for_is_ignored_unless_trusted(client, clock):
     for hop in ("1.1.1.1", "2.2.2.2"):
         client.get("/api/search?q=a", HTTP_X_FORWARDED_FOR=hop)
@@ -95,12 +95,59 @@ def test_x_forwarded_for_is_ignored_unless_trusted(client, clock):
     assert client.get("/api/search?q=a", HTTP_X_FORWARDED_FOR="3.3.3.3").status_code == 429
 
 
-@override_settings(SEARCH_RATE_LIMIT="2/10s", TRUST_X_FORWARDED_FOR=True)
-def test_behind_a_trusted_proxy_the_first_hop_is_the_client(client, clock):
+@override_settings(SEARCH_RATE_LIMIT="2/10s", TRUSTED_PROXY_HOPS=1)
+def test_behind_one_proxy_the_address_it_appended_is_the_client(client, clock):
+    # The proxy appends the address it saw (5.5.5.5) to whatever the client sent.
+    for forged in ("1.1.1.1", "2.2.2.2"):
+        client.get("/api/search?q=a", HTTP_X_FORWARDED_FOR=f"{forged}, 5.5.5.5")
+    assert client.get("/api/search?q=a", HTTP_X_FORWARDED_FOR="3.3.3.3, 5.5.5.5").status_code == 429
+    assert client.get("/api/search?q=a", HTTP_X_FORWARDED_FOR="5.5.5.6").status_code != 429
+
+
+@override_settings(SEARCH_RATE_LIMIT="5/10s", TRUSTED_PROXY_HOPS=2)
+def test_forged_hops_never_buy_a_fresh_allowance(client, clock):
+    """100 requests, each with a new forged first hop, behind two proxies: 5 get through."""
+    statuses = [
+        client.get(
+            "/api/search?q=a", HTTP_X_FORWARDED_FOR=f"10.9.{n // 250}.{n % 250}, 6.6.6.6, 7.7.7.7"
+        ).status_code
+        for n in range(100)
+    ]
+    assert statuses.count(429) == 95
+
+
+@override_settings(SEARCH_RATE_LIMIT="2/10s", TRUSTED_PROXY_HOPS=1)
+def test_a_proxy_appending_no_address_falls_back_to_the_peer(client, clock):
     for _ in range(2):
-        client.get("/api/search?q=a", HTTP_X_FORWARDED_FOR="1.1.1.1, 10.0.0.9")
-    assert client.get("/api/search?q=a", HTTP_X_FORWARDED_FOR="1.1.1.1").status_code == 429
-    assert client.get("/api/search?q=a", HTTP_X_FORWARDED_FOR="2.2.2.2").status_code != 429
+        client.get("/api/search?q=a", HTTP_X_FORWARDED_FOR="not-an-address")
+    assert client.get("/api/search?q=a").status_code == 429
+
+
+def test_the_documented_proxy_setup_gives_each_visitor_their_own_limit(tmp_path):
+    """Deployed as docs/production.md says, behind its proxy example, two visitors do not
+    share one bucket (the example used to leave the proxy's address as everyone's key)."""
+    from .helpers import ROOT, production_env, run_script
+
+    doc = (ROOT / "docs" / "production.md").read_text()
+    example = doc.split("```sh", 1)[1].split("```", 1)[0]
+    exported = dict(
+        line.split("export ", 1)[1].split("#")[0].strip().split("=", 1)
+        for line in example.splitlines()
+        if line.startswith("export ") and "$(" not in line
+    )
+    assert "proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;" in doc
+    env = production_env(tmp_path, **exported, YONGKANG_SEARCH_RATE="1/h")
+    env["DJANGO_ALLOWED_HOSTS"] += ",testserver"
+    env.pop("DJANGO_HTTPS", None)  # plain http inside the test client
+    script = (
+        "from django.core.management import call_command;"
+        "call_command('migrate', verbosity=0);"
+        "from django.test import Client; c = Client();"
+        "get = lambda peer: c.get('/api/search', {'q': 'a'}, REMOTE_ADDR='127.0.0.1',"
+        " HTTP_X_FORWARDED_FOR=peer).status_code;"
+        "print(get('203.0.113.1'), get('203.0.113.2'), get('203.0.113.1'))"
+    )
+    assert run_script(env, script) == "200 200 429"
 
 
 @override_settings(SEARCH_RATE_LIMIT="off")

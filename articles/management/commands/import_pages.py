@@ -13,7 +13,8 @@ from articles.management.arguments import iso_date
 class Command(BaseCommand):
     help = (
         "Import page text files (or folders of *.txt files, recursively). Unchanged files "
-        "are skipped; articles changed by an editor are kept unless --force."
+        "are skipped; articles changed by an editor are kept unless --force; a page another "
+        "file stored is not replaced unless --replace."
     )
 
     def add_arguments(self, parser):
@@ -24,12 +25,23 @@ class Command(BaseCommand):
             help="re-import unchanged files and overwrite articles an editor changed",
         )
         parser.add_argument(
+            "--replace",
+            action="store_true",
+            help="let a file replace the page another file stored for the same date and page "
+            "number (the old page and its articles are kept in the page history)",
+        )
+        parser.add_argument(
             "--date", type=iso_date, help="edition date (YYYY-MM-DD) for pages that lack one"
         )
         parser.add_argument("--no-progress", action="store_true", help="no progress bar")
 
-    def handle(self, *args, paths, force=False, date=None, no_progress=False, **options):
-        files = collect_files(paths)
+    def handle(
+        self, *args, paths, force=False, replace=False, date=None, no_progress=False, **options
+    ):
+        skipped = []
+        files = collect_files(paths, skipped=skipped)
+        for path, why in skipped:
+            self.stderr.write(f"{path}: 跳过 (skipped): {why}")
         if not files:
             raise CommandError("没有找到 .txt 页面文件: " + " ".join(map(str, paths)))
         bar = tqdm(
@@ -53,7 +65,10 @@ class Command(BaseCommand):
             bar.update(1)
 
         try:
-            summary = import_paths(files, force=force, date=date, progress=report)
+            summary = import_paths(
+                files, force=force, date=date, replace=replace, progress=report
+            )
+            summary.skipped = skipped
         finally:
             bar.close()
         self.stdout.write(str(summary))
