@@ -131,7 +131,7 @@ def test_control_characters_never_reach_the_database(tmp_path):
 @pytest.mark.django_db(transaction=True)
 def test_migration_removes_units_stored_as_people_and_nothing_else():
     before = [("articles", "0003_editors_workbench")]
-    after = [("articles", "0003_remove_supplying_units_from_people")]
+    after = [("articles", "0004_remove_supplying_units_from_people")]
     executor = MigrationExecutor(connection)
     executor.migrate(before)
     apps = executor.loader.project_state(before).apps

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0003_remove_supplying_units_from_people'),
+        ('articles', '0004_remove_supplying_units_from_people'),
     ]
 
     operations = [
