@@ -37,7 +37,6 @@ _CREDIT_NOTE = re.compile(r"\s?[(（](?:下同|资料图片?|人民视觉|视觉
 _SPACED_ROLE = re.compile(r"记\s+者|通\s*讯\s*员|实\s*习\s*生|摄\s+影|评\s*论\s*员")
 
 _COMMENTARY = re.compile(rf"^(?:{COMMENTATOR})$")
-_COMMENTARY_NAMED = re.compile(rf"^(?P<role>{COMMENTATOR})\s*(?P<names>\S.*)$")
 
 _DIGITS = r"[0-9０-９一二三四五六七八九十〇]"
 _DATE = (
@@ -324,11 +323,6 @@ def standalone_byline(line: str) -> tuple[list[Credit], bool] | None:
         return None
     if _COMMENTARY.match(text):
         return [], True
-    named = _COMMENTARY_NAMED.match(text)
-    if named:
-        credits = parse_credits(text)
-        if credits is not None:
-            return credits, True
     if _AGENCY_LINE.match(text):
         return [], False
     dateline = _DATELINE.match(text)
