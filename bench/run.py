@@ -211,11 +211,15 @@ def run_side(side: str, args) -> dict:
         "n": n,
         "seed": args.seed,
         "when": datetime.now().isoformat(timespec="seconds"),
+        "code": args.code,
         "machine": machine(),
         "load": load,
         "index": index,
         "search": search,
     }
+    if side == "baseline":
+        # bench/search_indexes.py: related rows per batch unless BENCH_BASELINE_PREFETCH=0.
+        result["baseline_prefetch"] = env.get("BENCH_BASELINE_PREFETCH", "1") != "0"
     if side == "project":
         print("[project] freshness ...", flush=True)
         result["fresh"] = run_phase("fresh", side, args, env, folder, log)
@@ -229,6 +233,21 @@ def committed_documents(index_dir: Path) -> int:
     from whoosh import index
 
     return index.open_dir(str(index_dir)).doc_count()
+
+
+def code_version() -> str | None:
+    """The commit measured, with ``-dirty`` when tracked files differ from it."""
+    try:
+        commit = git("rev-parse", "--short", "HEAD")
+        dirty = git("status", "--porcelain", "--untracked-files=no")
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return commit + ("-dirty" if dirty else "")
+
+
+def git(*args: str) -> str:
+    done = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=True)
+    return done.stdout.strip()
 
 
 def machine() -> dict:
@@ -354,6 +373,7 @@ def main(argv=None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out")
     args = parser.parse_args(argv)
     args.n_arg = "1000" if args.quick else args.n
+    args.code = code_version()  # before the run: files edited while it runs do not count
     args.out.mkdir(parents=True, exist_ok=True)
 
     project = baseline = None
@@ -370,6 +390,7 @@ def main(argv=None) -> int:
     checks = compare(project, baseline)
     summary = {
         "n": args.n_arg,
+        "code": args.code,
         "baseline_cached": cached,
         "checks": checks,
         "project": project,
