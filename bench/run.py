@@ -211,6 +211,7 @@ def run_side(side: str, args) -> dict:
     index["docs_per_s"] = round(indexed / index["seconds"], 1)
     index["docs_per_cpu_s"] = round(indexed / index["cpu_s"], 1) if index["cpu_s"] else None
     index["index_mb"] = round(folder_bytes(folder / "index") / 2**20, 1)
+    index["segments"] = segment_count(folder / "index")
     print(f"[{side}] indexed at {index['docs_per_s']} docs/s; searching ...", flush=True)
     search = run_phase("search", side, args, env, folder, log)
     result = {
@@ -240,6 +241,19 @@ def committed_documents(index_dir: Path) -> int:
     from whoosh import index
 
     return index.open_dir(str(index_dir)).doc_count()
+
+
+def segment_count(index_dir: Path) -> int | None:
+    """Segments of the index just built (before the freshness saves add their own), or None
+    where the folder is not one plain Whoosh index."""
+    from whoosh import index
+
+    try:
+        ix = index.open_dir(str(index_dir))
+    except (OSError, index.EmptyIndexError):
+        return None
+    with ix.reader() as reader:
+        return len(list(reader.leaf_readers()))
 
 
 def code_version() -> str | None:

@@ -84,3 +84,18 @@ def test_committed_documents_counts_what_a_stopped_rebuild_left(tmp_path):
     uncommitted.add_document(id="not yet")  # a rebuild stopped before its next commit
     assert committed_documents(tmp_path) == 3
     uncommitted.cancel()
+
+
+def test_segment_count_reads_the_index_and_says_none_where_there_is_none(tmp_path):
+    from whoosh import fields, index
+
+    from bench.run import segment_count
+
+    assert segment_count(tmp_path / "missing") is None
+    assert segment_count(tmp_path) is None  # an empty folder: no index yet
+    ix = index.create_in(str(tmp_path), fields.Schema(id=fields.ID(stored=True)))
+    for n in range(2):  # two commits without merging: two segments
+        writer = ix.writer()
+        writer.add_document(id=str(n))
+        writer.commit(merge=False)
+    assert segment_count(tmp_path) == 2
