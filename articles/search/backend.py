@@ -48,6 +48,7 @@ from articles.search.evaluate import Unsupported, evaluate
 from articles.search.evaluate import leaves as evaluation_leaves
 from articles.search.phrase import CharPhrase, phrase_query
 from articles.search.related import key_terms, related_query
+from articles.search.results import RawHits
 from articles.search.storage import MappedFileStorage
 from articles.search.writing import ParallelWriter, use_chunked_pool
 
@@ -77,16 +78,6 @@ class SegmentData:
     kinds: list[str | None]
     months: list[int]  # year * 100 + month, 0 if unknown
     people: list[tuple[str, ...]] = field(default_factory=list)
-
-
-@dataclass
-class RawHits:
-    total: int
-    hits: list[tuple[int, float | None, list[str]]]  # (article pk, score, people)
-    people: list[tuple[str, int]]
-    years: list[tuple[int, int]]
-    kinds: list[tuple[str, int]]
-    months: list[tuple[tuple[int, int], int]]
 
 
 class JiebaWhooshSearchBackend(WhooshSearchBackend):

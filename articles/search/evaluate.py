@@ -33,6 +33,7 @@ from articles.search.codec import block_ids, block_weights, decode_offsets
 from articles.search.grams import Checked, GramPhrase, Recall
 from articles.search.phrase import CharPhrase, tiles_somewhere
 from articles.search.ranking import ArchiveScorer, length_prior
+from articles.search.results import Unsupported
 
 # Added to a document's score for each query word or phrase its jieba words match; a match
 # by character pairs alone scores below 1 (see _recall). BM25 scores of one word stay far
@@ -42,10 +43,6 @@ PRECISE = 1000.0
 _LENGTHS = [0] + [byte_to_length(b) for b in range(1, 256)]
 _norm_cache: dict[tuple, tuple[tuple, array]] = {}
 _norm_lock = threading.Lock()
-
-
-class Unsupported(Exception):
-    """A query form this module does not evaluate (the caller uses Whoosh's matchers)."""
 
 
 class Leaf:
