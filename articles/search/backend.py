@@ -23,7 +23,6 @@ import logging
 import os
 import threading
 import time
-from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -44,7 +43,7 @@ from whoosh.searching import Searcher
 from articles.search import grams, ranking
 from articles.search.analyzer import JiebaTokenizer, chinese_analyzer, ensure_user_dict
 from articles.search.codec import FastCodec, OffsetPositions
-from articles.search.evaluate import Unsupported, evaluate
+from articles.search.evaluate import evaluate
 from articles.search.evaluate import leaves as evaluation_leaves
 from articles.search.phrase import CharPhrase, phrase_query
 from articles.search.related import key_terms, related_query
@@ -368,31 +367,22 @@ class JiebaWhooshSearchBackend(WhooshSearchBackend):
 
     def _matching(self, searcher, text_query, leaves, scored):
         """([(data, offset, local docnums)] per segment, [docnum → score] per segment or
-        None): from the postings in one pass (:mod:`articles.search.evaluate`), or for a
-        query form it does not know, from Whoosh's matchers (scored later by Whoosh)."""
+        None), from the postings in one pass (:mod:`articles.search.evaluate`). A query form
+        it does not know raises :class:`~articles.search.results.Unsupported`, and the
+        service answers through haystack's SearchQuerySet instead."""
         leaf_searchers = searcher.leaf_searchers()
         if text_query is None:
             return [
                 (data, offset, list(s.reader().all_doc_ids()))
                 for (data, offset), (s, _) in zip(leaves, leaf_searchers, strict=True)
             ], None
-        try:
-            per_leaf, scores = [], []
-            evaluated = evaluation_leaves(searcher, self._segment_key)
-            for (data, offset), leaf in zip(leaves, evaluated, strict=True):
-                found = evaluate(text_query, leaf, scored)
-                per_leaf.append((data, offset, list(found)))
-                scores.append(found)
-            return per_leaf, (scores if scored else None)
-        except Unsupported as exc:
-            log.debug("Query form %r: Whoosh's matchers", exc)
-        docnums = list(searcher.docs_for_query(text_query))  # ascending
-        bounds = [offset for _, offset in leaves] + [searcher.doc_count_all()]
-        per_leaf = []
-        for i, (data, offset) in enumerate(leaves):
-            a, b = bisect_left(docnums, offset), bisect_left(docnums, bounds[i + 1])
-            per_leaf.append((data, offset, [d - offset for d in docnums[a:b]]))
-        return per_leaf, None
+        per_leaf, scores = [], []
+        evaluated = evaluation_leaves(searcher, self._segment_key)
+        for (data, offset), leaf in zip(leaves, evaluated, strict=True):
+            found = evaluate(text_query, leaf, scored)
+            per_leaf.append((data, offset, list(found)))
+            scores.append(found)
+        return per_leaf, (scores if scored else None)
 
     def more_like_this(
         self,

@@ -12,8 +12,9 @@ Phrases are checked last and only on the documents every other part of the query
 by the words' positions, read only for those documents.
 
 Only the query forms :meth:`articles.search.query.SearchSpec.whoosh_query` builds are
-handled; :func:`evaluate` raises :class:`Unsupported` for anything else and the backend
-falls back to Whoosh's own matchers.
+handled (a test builds each of them); :func:`evaluate` raises :class:`Unsupported` for
+anything else, and the search service then answers through haystack's ``SearchQuerySet``
+(:mod:`articles.search.generic`).
 """
 
 import threading

@@ -15,6 +15,7 @@ from articles.models import Article, Kind
 from articles.search import budget, generic
 from articles.search.people import reporter_names
 from articles.search.query import SearchSpec
+from articles.search.results import Unsupported
 from articles.search.snippets import WIDTH, highlight, make_snippet
 
 log = logging.getLogger(__name__)
@@ -71,10 +72,21 @@ class SearchPage:
 
 def engine_search():
     """``spec -> RawHits``: our Whoosh backend's one-pass ``search_articles``, or for any
-    other haystack engine (``YONGKANG_SEARCH_ENGINE``) the generic SearchQuerySet path."""
+    other haystack engine (``YONGKANG_SEARCH_ENGINE``) the generic SearchQuerySet path; a
+    query form the one-pass path cannot evaluate goes the generic way too."""
     backend = connections["default"].get_backend()
     fast = getattr(backend, "search_articles", None)
-    return fast if fast is not None else generic.search_articles
+    if fast is None:
+        return generic.search_articles
+
+    def run(spec):
+        try:
+            return fast(spec)
+        except Unsupported as exc:
+            log.warning("search %r: query form %r, answered through SearchQuerySet", spec.q, exc)
+            return generic.search_articles(spec)
+
+    return run
 
 
 def with_reporters(spec: SearchSpec) -> SearchSpec:
