@@ -35,6 +35,7 @@ from whoosh.util.filelock import try_for
 from articles.models import Article, PendingIndexUpdate
 from articles.search import queue
 from articles.search.grams import bigrams
+from articles.search.whoosh_private.haystack_values import index_value
 
 ALIAS = "default"
 CHUNK = 2000
@@ -115,7 +116,7 @@ def _expected(backend, index, names, article) -> dict[str, object]:
     for name in names:
         prepare = getattr(index, f"prepare_{name}", None)
         value = prepare(article) if prepare else index.fields[name].prepare(article)
-        values[index.fields[name].index_fieldname] = _normal(backend._from_python(value))
+        values[index.fields[name].index_fieldname] = _normal(index_value(backend, value))
     return values
 
 

@@ -42,14 +42,15 @@ from whoosh.searching import Searcher
 
 from articles.search import grams, ranking
 from articles.search.analyzer import JiebaTokenizer, chinese_analyzer, ensure_user_dict
-from articles.search.codec import FastCodec, OffsetPositions
 from articles.search.evaluate import evaluate
 from articles.search.evaluate import leaves as evaluation_leaves
 from articles.search.phrase import CharPhrase, phrase_query
 from articles.search.related import key_terms, related_query
 from articles.search.results import RawHits
-from articles.search.storage import MappedFileStorage
-from articles.search.writing import ParallelWriter, use_chunked_pool
+from articles.search.whoosh_private.codec import FastCodec, OffsetPositions
+from articles.search.whoosh_private.haystack_values import index_value
+from articles.search.whoosh_private.storage import MappedFileStorage
+from articles.search.whoosh_private.writing import ParallelWriter, use_chunked_pool
 
 log = logging.getLogger(__name__)
 
@@ -124,7 +125,8 @@ class JiebaWhooshSearchBackend(WhooshSearchBackend):
     def setup(self):
         super().setup()
         if self.use_file_storage:
-            # Segment files read through memory maps, without a copy (see storage.py).
+            # Segment files read through memory maps, without a copy
+            # (see whoosh_private/storage.py).
             self.storage = MappedFileStorage(self.path)
             self.index = self.storage.open_index(schema=self.schema)
         self._searcher = None
@@ -145,7 +147,7 @@ class JiebaWhooshSearchBackend(WhooshSearchBackend):
                     "delay": 0.05,
                     "codec": _codec(),
                     # Separate files, memory-mapped when read (a compound file's parts are
-                    # copied into memory each time a reader opens: see storage.py).
+                    # copied into memory each time a reader opens: see whoosh_private/storage.py).
                     "compound": False,
                 }
                 if procs > 1:
@@ -202,7 +204,7 @@ class JiebaWhooshSearchBackend(WhooshSearchBackend):
                 except Exception as exc:  # one bad article must not block the batch
                     failures[obj.pk] = exc
                     continue
-                doc = {key: self._from_python(value) for key, value in doc.items()}
+                doc = {key: index_value(self, value) for key, value in doc.items()}
                 doc.pop("boost", None)
                 writer.add_document(**doc)
         return failures
@@ -215,8 +217,8 @@ class JiebaWhooshSearchBackend(WhooshSearchBackend):
         queryset has been through it: per-batch commits made Whoosh merge segments,
         re-reading and re-writing every earlier posting (over half of rebuild time at 10k
         articles, measured). That writer analyses and writes in ``WRITER_PROCS`` processes,
-        one segment each (:mod:`articles.search.writing`). Any other use of the backend
-        commits it first."""
+        one segment each (:mod:`articles.search.whoosh_private.writing`). Any other use of
+        the backend commits it first."""
         objects = list(iterable)
         if not objects:
             return

@@ -23,25 +23,27 @@ from bisect import bisect_left
 from math import log
 
 from whoosh import query as wq
-from whoosh.codec.whoosh3 import W3LeafMatcher
-from whoosh.matching.wrappers import FilterMatcher
 from whoosh.scoring import BM25FScorer, WeightScorer
-from whoosh.util.numeric import byte_to_length
 
 from articles.search.budget import checked
 from articles.search.chars import CharTerm, words_with
-from articles.search.codec import block_ids, block_weights, decode_offsets
 from articles.search.grams import Checked, GramPhrase, Recall
 from articles.search.phrase import CharPhrase, tiles_somewhere
 from articles.search.ranking import ArchiveScorer, length_prior
 from articles.search.results import Unsupported
+from articles.search.whoosh_private.codec import decode_offsets
+from articles.search.whoosh_private.postings import (
+    deleted_docs,
+    field_lengths,
+    read_postings,
+    values_for,
+)
 
 # Added to a document's score for each query word or phrase its jieba words match; a match
 # by character pairs alone scores below 1 (see _recall). BM25 scores of one word stay far
 # below this, so a precise match always ranks above a match by pairs alone.
 PRECISE = 1000.0
 
-_LENGTHS = [0] + [byte_to_length(b) for b in range(1, 256)]
 _norm_cache: dict[tuple, tuple[tuple, array]] = {}
 _norm_lock = threading.Lock()
 
@@ -56,7 +58,7 @@ class Leaf:
         self.leaf_searcher = leaf_searcher
         self.reader = leaf_searcher.reader()
         self.key = key
-        self.deleted = _deleted(self.reader)
+        self.deleted = deleted_docs(self.reader)
         self._postings = {}
         self.shared = shared if shared is not None else {"leaves": [self]}
 
@@ -66,7 +68,7 @@ class Leaf:
         cached = self._postings.get((fieldname, text))
         if cached is not None and (cached[2] is not None or not values):
             return cached
-        found = _read_postings(self.reader, fieldname, text, values)
+        found = read_postings(self.reader, fieldname, text, values)
         if self.deleted and found[0]:
             found = _without(found, self.deleted)
         self._postings[(fieldname, text)] = found
@@ -85,7 +87,7 @@ class Leaf:
         cached = _norm_cache.get(key)
         if cached is not None and cached[0] == stats:
             return cached[1]
-        lengths = _field_lengths(self.reader, fieldname)
+        lengths = field_lengths(self.reader, fieldname)
         avg, b, k1 = stats
         norms = array("d", [k1 * ((1 - b) + b * length / avg) for length in lengths])
         with _norm_lock:
@@ -102,7 +104,7 @@ class Leaf:
         cached = _norm_cache.get(key)
         if cached is not None:
             return cached[1]
-        priors = array("d", map(length_prior, _field_lengths(self.reader, fieldname)))
+        priors = array("d", map(length_prior, field_lengths(self.reader, fieldname)))
         with _norm_lock:
             _norm_cache[key] = (None, priors)
         return priors
@@ -332,7 +334,7 @@ def _gram_phrase(leaf, q: GramPhrase, scored, within, skip=None):
         return {} if scored else set()
     if len(q.pairs) > 1:
         values = {
-            pair: _values_for(reader, fieldname, btext, candidates)
+            pair: values_for(reader, fieldname, btext, candidates)
             for pair, btext in present.items()
         }
         tiling = [tuple(q.pairs)]
@@ -483,63 +485,6 @@ def _tiles_by_offsets(phrase, values, d) -> bool:
     return tiles_somewhere(phrase, chars)
 
 
-def _values_for(reader, fieldname, btext, docs) -> dict:
-    """docnum → posting value (positions) for the documents of ``docs`` holding the term,
-    decoding only the blocks that hold one of them (a common pair has thousands of
-    postings; a check needs a handful)."""
-    matcher = reader.postings(fieldname, btext)
-    if isinstance(matcher, FilterMatcher):
-        matcher = matcher.child
-    found = {}
-    if not isinstance(matcher, W3LeafMatcher):
-        while matcher.is_active():
-            if matcher.id() in docs:
-                found[matcher.id()] = matcher.value()
-            matcher.next()
-        return found
-    m = matcher
-    while True:
-        if m._data is None:
-            m._read_data()
-        ids = block_ids(m._data)
-        if not docs.isdisjoint(ids):
-            m._read_values()
-            for d, v in zip(ids, m._values, strict=True):
-                if d in docs:
-                    found[d] = v
-        if m._lastblock:
-            break
-        m._goto(m._nextoffset)
-    return found
-
-
-def _read_postings(reader, fieldname, btext, values=True):
-    matcher = reader.postings(fieldname, btext)
-    if isinstance(matcher, FilterMatcher):  # deletions: filtered by the caller
-        matcher = matcher.child
-    ids, weights, vals = [], [], []
-    if not isinstance(matcher, W3LeafMatcher):
-        while matcher.is_active():
-            ids.append(matcher.id())
-            weights.append(matcher.weight())
-            vals.append(matcher.value())
-            matcher.next()
-        return ids, weights, (vals if values else None)
-    m = matcher
-    while True:
-        if m._data is None:
-            m._read_data()
-        ids.extend(block_ids(m._data))
-        weights.extend(block_weights(m._data, m._blocklength))
-        if values:
-            m._read_values()
-            vals.extend(m._values)
-        if m._lastblock:
-            break
-        m._goto(m._nextoffset)
-    return ids, weights, (vals if values else None)
-
-
 def _without(found, deleted: frozenset):
     """The postings ``(ids, weights, values)`` less the deleted documents' entries.
 
@@ -563,23 +508,3 @@ def _without(found, deleted: frozenset):
             if column is not None:
                 del column[i]
     return columns
-
-
-def _deleted(reader) -> frozenset:
-    if not reader.has_deletions():
-        return frozenset()
-    perdoc = getattr(reader, "_perdoc", None)
-    if perdoc is not None:
-        return frozenset(perdoc.deleted_docs())
-    return frozenset(d for d in range(reader.doc_count_all()) if reader.is_deleted(d))
-
-
-def _field_lengths(reader, fieldname) -> list[int]:
-    count = reader.doc_count_all()
-    perdoc = getattr(reader, "_perdoc", None)
-    lengths_of = getattr(perdoc, "_lengths", None)
-    if lengths_of is not None:
-        data = lengths_of(fieldname) or b""
-        lengths = [_LENGTHS[b] for b in data[:count]]
-        return lengths + [0] * (count - len(lengths))
-    return [reader.doc_field_length(d, fieldname, 0) or 0 for d in range(count)]
