@@ -40,7 +40,7 @@ from whoosh.index import LockError
 from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 
-from articles.search import grams, ranking
+from articles.search import grams, index_folders, ranking
 from articles.search.analyzer import JiebaTokenizer, chinese_analyzer, ensure_user_dict
 from articles.search.evaluate import evaluate
 from articles.search.evaluate import leaves as evaluation_leaves
@@ -85,6 +85,10 @@ class JiebaWhooshSearchBackend(WhooshSearchBackend):
         super().__init__(connection_alias, **connection_options)
         self.include_spelling = False
         self._searcher = None
+        # The configured path; the index itself is the version folder its pointer names
+        # (articles/search/index_folders.py), or the path itself for a plain index.
+        self.root = self.path
+        self._pointer = None
         # A rebuild's open writer and how many articles went through it (see update()).
         self._rebuild = None
 
@@ -123,6 +127,9 @@ class JiebaWhooshSearchBackend(WhooshSearchBackend):
         return content_field_name, schema
 
     def setup(self):
+        if self.use_file_storage:
+            self.path = str(index_folders.active_folder(self.root))
+            self._pointer = index_folders.pointer_state(self.root)
         super().setup()
         if self.use_file_storage:
             # Segment files read through memory maps, without a copy
@@ -134,6 +141,18 @@ class JiebaWhooshSearchBackend(WhooshSearchBackend):
         # ours are character offsets, so quoted text goes through CharPhrase instead.
         self.parser.phraseclass = functools.partial(_parsed_phrase, self.schema)
 
+    def follow_pointer(self) -> bool:
+        """Whether a rebuild switched the index to a new version folder since setup (one
+        ``stat``); if so, set up again on the new folder (the old searcher is dropped)."""
+        if not self.use_file_storage or not self.setup_complete:
+            return False
+        if index_folders.pointer_state(self.root) == self._pointer:
+            return False
+        self._searcher = None
+        self.setup_complete = False
+        self.setup()
+        return True
+
     # --- writing --------------------------------------------------------------------
 
     def _writer(self, procs=1):
@@ -141,6 +160,7 @@ class JiebaWhooshSearchBackend(WhooshSearchBackend):
             self.setup()
         for attempt in range(LOCK_RETRIES):
             try:
+                self.follow_pointer()
                 self.index = self.index.refresh()
                 options = {
                     "timeout": LOCK_TIMEOUT,
@@ -152,10 +172,19 @@ class JiebaWhooshSearchBackend(WhooshSearchBackend):
                 }
                 if procs > 1:
                     # The pool limit is per process: the processes together stay in it.
-                    return ParallelWriter(
+                    writer = ParallelWriter(
                         self.index, procs=procs, limitmb=WRITER_LIMIT_MB // procs, **options
                     )
-                return use_chunked_pool(self.index.writer(limitmb=WRITER_LIMIT_MB, **options))
+                else:
+                    writer = use_chunked_pool(
+                        self.index.writer(limitmb=WRITER_LIMIT_MB, **options)
+                    )
+                if self.follow_pointer():
+                    # A rebuild switched folders while this waited for the old folder's lock
+                    # (the switch holds it): write into the new one instead.
+                    writer.cancel()
+                    continue
+                return writer
             except LockError:
                 log.warning("Search index locked by another writer (try %d)", attempt + 1)
                 time.sleep(0.2 * (attempt + 1))
@@ -292,6 +321,7 @@ class JiebaWhooshSearchBackend(WhooshSearchBackend):
     def searcher(self):
         """The open searcher, refreshed only if a commit happened since."""
         self._finish_rebuild()
+        self.follow_pointer()
         if not self.setup_complete:
             self.setup()
         if self._searcher is None:
