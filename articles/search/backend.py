@@ -5,7 +5,8 @@ Only what must change is overridden:
 - schema: every TEXT field uses the one jieba analyzer (haystack would fall back to an
   English stemmer) and its positions are character offsets (exact phrases); no spelling field (it
   re-analyses every document); the body text is not stored (views read the database);
-  ``django_id``/``kind`` get columns so results and facets are read without stored fields.
+  ``django_id`` and the kind and day fields the ``SearchIndex`` names (:class:`FieldRoles`)
+  get columns so results and facets are read without stored fields.
 - writes: one locked writer per batch, retried while another process holds the lock, one
   commit per batch (:meth:`batch_writer`, used by the queue and by ``update_index``).
 - reads: a searcher kept open per connection and refreshed only when the index changed;
@@ -54,10 +55,6 @@ from articles.search.whoosh_private.writing import ParallelWriter, use_chunked_p
 
 log = logging.getLogger(__name__)
 
-# Fields indexed as one exact token with a column (facets, filters), not analysed text.
-EXACT_FIELDS = {"kind"}
-# Integer fields read per matching document (date filter, sort, timeline): columns.
-NUMERIC_COLUMNS = {"day"}
 # Seconds to wait for another process's write lock, and how many times.
 LOCK_TIMEOUT = 10.0
 LOCK_RETRIES = 6
@@ -80,6 +77,27 @@ class SegmentData:
     people: list[tuple[str, ...]] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class FieldRoles:
+    """The index fields the backend reads for every matching document, as the search
+    indexes name them (their ``kind_field``, ``day_field`` and ``people_field``
+    attributes, see articles/search_indexes.py); ``None`` where no index names one."""
+
+    kind: str | None = None  # one exact token with a column: the kind facet and filter
+    day: str | None = None  # an integer column (date.toordinal()): range, sort, timeline
+    people: str | None = None  # keywords, stored in credit order: facet, names on hits
+
+
+def field_roles(unified_index) -> FieldRoles:
+    found = {}
+    for index in unified_index.get_indexes().values():
+        for role in ("kind", "day", "people"):
+            name = getattr(index, f"{role}_field", None)
+            if name and role not in found:
+                found[role] = index.fields[name].index_fieldname
+    return FieldRoles(**found)
+
+
 class JiebaWhooshSearchBackend(WhooshSearchBackend):
     def __init__(self, connection_alias, **connection_options):
         super().__init__(connection_alias, **connection_options)
@@ -89,22 +107,33 @@ class JiebaWhooshSearchBackend(WhooshSearchBackend):
         # (articles/search/index_folders.py), or the path itself for a plain index.
         self.root = self.path
         self._pointer = None
+        self._roles = None
         # A rebuild's open writer and how many articles went through it (see update()).
         self._rebuild = None
+
+    @property
+    def roles(self) -> FieldRoles:
+        if self._roles is None:
+            from haystack import connections
+
+            unified = connections[self.connection_alias].get_unified_index()
+            self._roles = field_roles(unified)
+        return self._roles
 
     # --- schema ---------------------------------------------------------------------
 
     def build_schema(self, fields):
         content_field_name, schema = super().build_schema(fields)
+        roles = self.roles
         for field_class in fields.values():
             fieldname = field_class.index_fieldname
             current = schema[fieldname]
-            if fieldname in EXACT_FIELDS:
+            if fieldname == roles.kind:
                 replacement = WHOOSH_ID(stored=field_class.stored, sortable=True)
             elif fieldname == grams.FIELD:
                 replacement = TEXT(analyzer=grams.BigramTokenizer(), stored=False, phrase=True)
                 replacement.format = grams.field_format()
-            elif fieldname in NUMERIC_COLUMNS:
+            elif fieldname == roles.day:
                 replacement = NUMERIC(int, bits=32, stored=field_class.stored, sortable=True)
             elif isinstance(current, TEXT):
                 replacement = TEXT(
@@ -390,7 +419,7 @@ class JiebaWhooshSearchBackend(WhooshSearchBackend):
         page = top[end - spec.per_page : end]
         return RawHits(
             total=total,
-            hits=[(self._pk(leaves, d), score, _people(searcher, d)) for d, score in page],
+            hits=[(self._pk(leaves, d), score, self._people(searcher, d)) for d, score in page],
             people=sorted(people.items(), key=lambda kv: (-kv[1], kv[0])),
             years=sorted(years.items(), reverse=True),
             kinds=sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0])),
@@ -463,6 +492,14 @@ class JiebaWhooshSearchBackend(WhooshSearchBackend):
             )
         return {"results": results, "hits": len(hits)}
 
+    def _people(self, searcher, docnum) -> list[str]:
+        """Credited names in credit order, from the small stored fields (text is not
+        stored)."""
+        if not self.roles.people:
+            return []
+        value = searcher.stored_fields(docnum).get(self.roles.people) or ""
+        return [name for name in value.split(",") if name]
+
     @staticmethod
     def _pk(leaves, docnum):
         for data, offset in reversed(leaves):
@@ -489,23 +526,23 @@ class JiebaWhooshSearchBackend(WhooshSearchBackend):
         days = [0] * count
         kinds = [None] * count
         people = [()] * count
+        roles = self.roles
         if count:
             if reader.has_column(DJANGO_ID):
                 ids = reader.column_reader(DJANGO_ID, translate=True)
                 pks = [int(v) if v else 0 for v in ids]
-            if reader.has_column("day"):
-                days = list(reader.column_reader("day", translate=True))
-            for name, target in (("kind", kinds),):
-                if name in reader.schema:
-                    for term in reader.lexicon(name):
-                        value = term.decode("utf-8")
-                        for d in reader.postings(name, term).all_ids():
-                            target[d] = value
-            if "people" in reader.schema:
+            if roles.day and reader.has_column(roles.day):
+                days = list(reader.column_reader(roles.day, translate=True))
+            if roles.kind and roles.kind in reader.schema:
+                for term in reader.lexicon(roles.kind):
+                    value = term.decode("utf-8")
+                    for d in reader.postings(roles.kind, term).all_ids():
+                        kinds[d] = value
+            if roles.people and roles.people in reader.schema:
                 collected = [[] for _ in range(count)]
-                for term in reader.lexicon("people"):
+                for term in reader.lexicon(roles.people):
                     name = term.decode("utf-8")
-                    for d in reader.postings("people", term).all_ids():
+                    for d in reader.postings(roles.people, term).all_ids():
                         collected[d].append(name)
                 people = [tuple(names) for names in collected]
         months = [0] * count
@@ -552,10 +589,6 @@ def _codec():
     return FastCodec(compression=0)
 
 
-def _people(searcher, docnum) -> list[str]:
-    """Credited names in credit order, from the small stored fields (text is not stored)."""
-    value = searcher.stored_fields(docnum).get("people") or ""
-    return [name for name in value.split(",") if name]
 
 
 class JiebaWhooshSearchQuery(WhooshSearchQuery):
