@@ -22,6 +22,8 @@ import time
 from datetime import datetime
 from pathlib import Path
 
+from bench.corpus import CORPUS
+
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 SEED = 20240607
@@ -130,7 +132,7 @@ def folder_bytes(path: Path) -> int:
 # --- one side ---------------------------------------------------------------------------------
 
 
-def side_env(side: str, folder: Path) -> dict:
+def side_env(side: str, folder: Path, args) -> dict:
     # Each side gets its own SQLite database in its fresh folder, whatever DATABASE_URL the
     # caller has (the PostgreSQL test run sets one that both sides would otherwise share).
     env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
@@ -143,6 +145,7 @@ def side_env(side: str, folder: Path) -> dict:
         # The production rate limit would answer most of 200 back-to-back queries with 429.
         YONGKANG_SEARCH_RATE="off",
         PYTHONHASHSEED="0",
+        YONGKANG_CORPUS=str(args.corpus),
     )
     # The settings default to production (DEBUG off, which needs collectstatic and a secret
     # key); the benchmarks keep measuring the development settings they always ran with.
@@ -180,7 +183,7 @@ def run_side(side: str, args) -> dict:
         shutil.rmtree(folder)
     folder.mkdir(parents=True)
     log = folder / "log.txt"
-    env = side_env(side, folder)
+    env = side_env(side, folder, args)
     print(f"[{side}] loading database into {folder} ...", flush=True)
     load = run_phase("load", side, args, env, folder, log)
     n = load["articles"]
@@ -317,6 +320,9 @@ def print_table(project: dict | None, baseline: dict | None, checks: dict, cache
             for lat in (s["search"]["latency"] for s in rows)
         )
         print(f"{kind:<12}{cells}")
+    chars = project and project["search"].get("one_char")
+    if chars:
+        print(f"one-character queries: p50 {chars['p50_ms']} / p95 {chars['p95_ms']} ms")
     if project and project.get("fresh"):
         f = project["fresh"]
         print(
@@ -350,6 +356,13 @@ def main(argv=None) -> int:
         "committed (at 70k it does not finish in an hour; its ratios become lower bounds)",
     )
     parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        default=CORPUS,
+        help="the news corpus (jsonl.gz) to read in place; more articles than it holds are "
+        "derived copies (bench/corpus.py)",
+    )
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out")
     args = parser.parse_args(argv)

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import chain
 
+from django.conf import settings
 from haystack.backends.whoosh_backend import WhooshEngine, WhooshSearchBackend, WhooshSearchQuery
 from haystack.constants import DJANGO_ID, ID
 from haystack.exceptions import SkipDocument
@@ -372,25 +373,40 @@ class JiebaWhooshSearchBackend(WhooshSearchBackend):
         scored = text_query is not None and spec.sort == "relevance"
         per_leaf, scores = self._matching(searcher, text_query, leaves, scored)
 
-        # Counting with map()/Counter keeps the per-document work in C.
+        if lo is not None or hi is not None:
+            low, high = lo or 0, hi or 10**7
+            per_leaf = [
+                (data, offset, _in_range(data, local, low, high))
+                for data, offset, local in per_leaf
+            ]
+        total = sum(len(local) for _, _, local in per_leaf)
+        # Past the cap, facets and the timeline come from an even sample of the matches,
+        # scaled up: their cost stays that of `cap` documents whatever the total.
+        cap = total_cap()
+        step = -(-total // cap) if total > cap else 1
         people, kinds, months = Counter(), Counter(), Counter()
-        total = 0
-        for i, (data, offset, local) in enumerate(per_leaf):
-            if lo is not None or hi is not None:
-                days, low, high = data.days, lo or 0, hi or 10**7
-                local = [d for d in local if low <= days[d] <= high]
-                per_leaf[i] = (data, offset, local)
-            total += len(local)
-            months.update(map(data.months.__getitem__, local))
-            kinds.update(map(data.kinds.__getitem__, local))
-            people.update(chain.from_iterable(map(data.people.__getitem__, local)))
+        taken = 0
+        for data, _, local in per_leaf:
+            sample = local[(-taken) % step :: step] if step > 1 else local
+            taken += len(local)
+            # map()/Counter keep the per-document work in C.
+            months.update(map(data.months.__getitem__, sample))
+            kinds.update(map(data.kinds.__getitem__, sample))
+            people.update(chain.from_iterable(map(data.people.__getitem__, sample)))
         kinds.pop(None, None)
         months.pop(0, None)
+        if step > 1:
+            sampled = -(-total // step) or 1
+            for counter in (people, kinds, months):
+                for key, count in counter.items():
+                    counter[key] = max(1, round(count * total / sampled))
         years = Counter()
         for month, count in months.items():
             years[month // 100] += count
 
-        end = spec.page * spec.per_page
+        # Pages past the cap are not served (the total shows as "cap+"), so choosing the
+        # top hits never costs more than a heap of `cap`.
+        end = min(spec.page * spec.per_page, cap)
         if scored and scores is not None:
             # Whoosh's order: score, then the lower document number first.
             ranked = (
@@ -418,7 +434,8 @@ class JiebaWhooshSearchBackend(WhooshSearchBackend):
             top = [(d, None) for _, d in pick(end, keyed)]
         page = top[end - spec.per_page : end]
         return RawHits(
-            total=total,
+            total=min(total, cap),
+            capped=total > cap,
             hits=[(self._pk(leaves, d), score, self._people(searcher, d)) for d, score in page],
             people=sorted(people.items(), key=lambda kv: (-kv[1], kv[0])),
             years=sorted(years.items(), reverse=True),
@@ -555,6 +572,16 @@ class JiebaWhooshSearchBackend(WhooshSearchBackend):
             with _segment_lock:
                 _segment_cache[key] = data
         return data
+
+
+def total_cap() -> int:
+    """Matches counted exactly up to this (as Elasticsearch's ``track_total_hits``)."""
+    return max(1, int(getattr(settings, "YONGKANG_SEARCH_TOTAL_CAP", 10_000)))
+
+
+def _in_range(data, local, low, high) -> list[int]:
+    days = data.days
+    return [d for d in local if low <= days[d] <= high]
 
 
 def _phrase_words(query):

@@ -143,7 +143,7 @@ def _eval(q, leaf, scored, within, skip=None):
     if isinstance(q, wq.Term):
         if q.boost != 1.0:
             raise Unsupported(q)
-        return _term(leaf, q.fieldname, q.text, scored)
+        return _term(leaf, q.fieldname, q.text, scored, only=within if scored else None)
     if isinstance(q, CharPhrase):
         return _phrase(leaf, q, scored, within)
     if isinstance(q, GramPhrase):
@@ -155,7 +155,7 @@ def _eval(q, leaf, scored, within, skip=None):
     if isinstance(q, CharTerm):
         if q.boost != 1.0:
             raise Unsupported(q)
-        return _char_term(leaf, q.fieldname, q.char, scored)
+        return _char_term(leaf, q.fieldname, q.char, scored, within)
     if isinstance(q, wq.And):
         return _and(q.subqueries, leaf, scored, within, skip)
     if isinstance(q, wq.Or):
@@ -194,18 +194,21 @@ def _eval(q, leaf, scored, within, skip=None):
 
 
 def _and(subqueries, leaf, scored, within, skip=None):
-    # Words first, the rarest first; phrases last, checked only where everything else matched.
+    # Words first, unscored (set intersections in C), the rarest first; phrases last, checked
+    # only where everything else matched; then each word scored on the survivors alone, so a
+    # common word with a rare one costs its postings' ids, not a score per posting.
     plain = [q for q in subqueries if not isinstance(q, (CharPhrase, GramPhrase, Checked))]
     phrases = [q for q in subqueries if isinstance(q, (CharPhrase, GramPhrase, Checked))]
-    parts = sorted((_eval(q, leaf, scored, within, skip) for q in plain), key=len)
-    if parts and not parts[0]:
+    sets = sorted((_eval(q, leaf, False, within, skip) for q in plain), key=len)
+    if sets and not sets[0]:
         return {} if scored else set()
-    if parts:
-        keys = set(parts[0]).intersection(*parts[1:])
+    if sets:
+        keys = set(sets[0]).intersection(*sets[1:])
         if within is not None:
             keys &= within
     else:
         keys = within
+    scored_phrases = []
     for phrase in phrases:
         if isinstance(phrase, GramPhrase):
             part = _gram_phrase(leaf, phrase, scored, keys, skip)
@@ -213,7 +216,7 @@ def _and(subqueries, leaf, scored, within, skip=None):
             part = _checked(leaf, phrase, scored, keys, skip)
         else:
             part = _phrase(leaf, phrase, scored, keys)
-        parts.append(part)
+        scored_phrases.append(part)
         keys = set(part) if keys is None else keys.intersection(part)
         if not keys:
             break
@@ -221,13 +224,11 @@ def _and(subqueries, leaf, scored, within, skip=None):
         return {} if scored else set()
     if not scored:
         return keys
+    parts = [_eval(q, leaf, True, keys, skip) for q in plain] + scored_phrases
     if len(parts) == 1:
         only = parts[0]
         return only if len(keys) == len(only) else {d: only[d] for d in keys}
-    if len(parts) == 2:
-        a, b = parts
-        return {d: a[d] + b[d] for d in keys}
-    return {d: sum(part[d] for part in parts) for d in keys}
+    return {d: sum(part.get(d, 0.0) for part in parts) for d in keys}
 
 
 def _union(parts, scored):
@@ -358,9 +359,7 @@ def _term(leaf, fieldname, text, scored, only=None):
     ids, weights, _ = leaf.postings(fieldname, btext)
     if not scored:
         return set(ids)
-    pairs = zip(ids, weights, strict=True)
-    if only is not None:
-        pairs = [(d, w) for d, w in pairs if d in only]
+    pairs = zip(ids, weights, strict=True) if only is None else _restricted(ids, weights, only)
     scorer = leaf.searcher.weighting.scorer(leaf.leaf_searcher, fieldname, btext)
     if isinstance(scorer, BM25FScorer):
         return _bm25(leaf, fieldname, scorer, pairs)
@@ -369,7 +368,20 @@ def _term(leaf, fieldname, text, scored, only=None):
     raise Unsupported(type(scorer))
 
 
-def _char_term(leaf, fieldname, char, scored):
+def _restricted(ids, weights, only) -> list:
+    """The (id, weight) postings of the documents in ``only``: by bisection in the sorted
+    ids when ``only`` is much the smaller, else by one pass."""
+    if len(only) * 16 < len(ids):
+        found = []
+        for d in sorted(only):
+            i = bisect_left(ids, d)
+            if i < len(ids) and ids[i] == d:
+                found.append((d, weights[i]))
+        return found
+    return [(d, w) for d, w in zip(ids, weights, strict=True) if d in only]
+
+
+def _char_term(leaf, fieldname, char, scored, within=None):
     """Every word holding ``char``, scored as one word: its frequency in a document is the
     sum of theirs, its document frequency the number of documents holding any of them
     (over all segments), so BM25 ranks it like any other word."""
@@ -391,7 +403,8 @@ def _char_term(leaf, fieldname, char, scored):
         leaf.shared[key] = df
     parent = leaf.searcher.get_parent()
     scorer.idf = log(parent.doc_count_all() / (df + 1)) + 1  # Whoosh's WeightingModel.idf
-    return _bm25(leaf, fieldname, scorer, tf.items())
+    pairs = tf.items() if within is None else ((d, tf[d]) for d in within if d in tf)
+    return _bm25(leaf, fieldname, scorer, pairs)
 
 
 def _char_frequencies(leaf, fieldname, char) -> dict:
@@ -448,9 +461,8 @@ def _phrase(leaf, phrase: CharPhrase, scored, within):
     # the words, which is what the phrase's relevance was before).
     scores = dict.fromkeys(matched, 0.0)
     for word in present:
-        for d, s in _term(leaf, fieldname, word, True).items():
-            if d in scores:
-                scores[d] += s
+        for d, s in _term(leaf, fieldname, word, True, only=matched).items():
+            scores[d] += s
     return scores
 
 

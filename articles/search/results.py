@@ -16,6 +16,9 @@ class RawHits:
     years: list[tuple[int, int]]
     kinds: list[tuple[str, int]]
     months: list[tuple[tuple[int, int], int]]
+    # More matches than the cap: ``total`` is the cap, and the facet and timeline counts
+    # are estimates from an even sample of the matches.
+    capped: bool = False
 
 
 class Unsupported(Exception):

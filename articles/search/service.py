@@ -64,6 +64,9 @@ class SearchPage:
     page_obj: object = None
     # The search ran out of its time budget: counts and hits may be incomplete.
     partial: bool = False
+    # More matches than the engine counts: ``total`` is a lower bound ("10,000+") and the
+    # facet and timeline counts are estimates.
+    capped: bool = False
 
     @property
     def page(self) -> int:
@@ -127,6 +130,7 @@ def search(spec: SearchSpec) -> SearchPage:
         timeline=timeline(raw.months),
         page_obj=page_obj,
         partial=spent.ran_out,
+        capped=getattr(raw, "capped", False),
     )
 
 
@@ -150,15 +154,23 @@ def hit(article, score, people, spec) -> Hit:
     )
 
 
+# A century of months at most: a longer span (a misdated edition) keeps the latest years.
+MAX_MONTHS = 1200
+
+
 def timeline(months) -> list[MonthBar]:
     """Every month from the first hit to the last (empty months too), bar length relative."""
     if not months:
         return []
     counts = dict(months)
-    (y, m), last = months[0][0], months[-1][0]
+    (y, m), (last_y, last_m) = months[0][0], months[-1][0]
+    if (last_y - y) * 12 + last_m - m >= MAX_MONTHS:
+        start = last_y * 12 + last_m - 1 - (MAX_MONTHS - 1)
+        y, m = divmod(start, 12)
+        m += 1
     top = max(counts.values())
     bars = []
-    while (y, m) <= last and len(bars) < 240:
+    while (y, m) <= (last_y, last_m):
         count = counts.get((y, m), 0)
         bars.append(MonthBar(y, m, count, math.ceil(100 * count / top) if count else 0))
         y, m = (y + 1, 1) if m == 12 else (y, m + 1)
