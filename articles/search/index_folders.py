@@ -38,7 +38,7 @@ def pointer_state(root):
     """Changes whenever the pointer is switched (a new file replaces it): cheap enough to
     ask before every search (one ``stat``); ``None`` for a plain index folder."""
     try:
-        stat = os.stat(Path(root) / POINTER)
+        stat = os.stat(os.path.join(root, POINTER))
     except FileNotFoundError:
         return None
     return (stat.st_ino, stat.st_mtime_ns)
