@@ -14,6 +14,10 @@ Only what must change is overridden:
   numbers: total, facets and the month timeline from per-segment arrays cached with the
   segment, the date range as a docnum filter (a Whoosh ``filter=`` date range is the
   largest single cost measured), relevance top-k from Whoosh's scorer.
+- folder: the configured path's live version (:mod:`articles.search.index_folders`),
+  checked before every search and write, so a rebuild's switch is followed at once.
+
+Whatever touches Whoosh's or haystack's private API is in :mod:`articles.search.whoosh_private`.
 """
 
 import atexit
