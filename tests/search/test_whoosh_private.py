@@ -90,3 +90,17 @@ def test_the_app_checks_at_start_up(monkeypatch):
     monkeypatch.setattr(whoosh_private, "whoosh_version", lambda: (3, 0, 0))
     with pytest.raises(whoosh_private.UnsupportedVersion, match="Whoosh 3.0.0"):
         apps.get_app_config("articles").ready()
+
+
+def test_an_index_naming_the_codec_by_its_old_path_still_opens():
+    """Existing indexes' TOC pickles the codec and the position formats by class path;
+    articles/search/codec.py keeps the old path importable."""
+    import pickle
+
+    from articles.search.whoosh_private.codec import CompactOffsets, FastCodec, OffsetPositions
+
+    for obj in (FastCodec(compression=0), OffsetPositions(), CompactOffsets()):
+        new = pickle.dumps(obj, protocol=0)
+        assert b"articles.search.whoosh_private.codec" in new
+        old = new.replace(b"articles.search.whoosh_private.codec", b"articles.search.codec")
+        assert type(pickle.loads(old)) is type(obj)
