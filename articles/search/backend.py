@@ -340,7 +340,8 @@ class JiebaWhooshSearchBackend(WhooshSearchBackend):
         hi = spec.date_to.toordinal() if spec.date_to else None
 
         scored = text_query is not None and spec.sort == "relevance"
-        per_leaf, scores = self._matching(searcher, text_query, leaves, scored)
+        cap = total_cap()
+        per_leaf, scores, incomplete = self._matching(searcher, text_query, leaves, scored, cap)
 
         if lo is not None or hi is not None:
             low, high = lo or 0, hi or 10**7
@@ -351,7 +352,6 @@ class JiebaWhooshSearchBackend(WhooshSearchBackend):
         total = sum(len(local) for _, _, local in per_leaf)
         # Past the cap, facets and the timeline come from an even sample of the matches,
         # scaled up: their cost stays that of `cap` documents whatever the total.
-        cap = total_cap()
         step = -(-total // cap) if total > cap else 1
         people, kinds, months = Counter(), Counter(), Counter()
         taken = 0
@@ -397,7 +397,7 @@ class JiebaWhooshSearchBackend(WhooshSearchBackend):
         page = top[end - spec.per_page : end]
         return RawHits(
             total=min(total, cap),
-            capped=total > cap,
+            capped=total > cap or incomplete,
             hits=[(self._pk(leaves, d), score, _people(searcher, d)) for d, score in page],
             people=sorted(people.items(), key=lambda kv: (-kv[1], kv[0])),
             years=sorted(years.items(), reverse=True),
@@ -405,24 +405,30 @@ class JiebaWhooshSearchBackend(WhooshSearchBackend):
             months=sorted(((m // 100, m % 100), n) for m, n in months.items()),
         )
 
-    def _matching(self, searcher, text_query, leaves, scored):
+    def _matching(self, searcher, text_query, leaves, scored, cap):
         """([(data, offset, local docnums)] per segment, [docnum → score] per segment or
-        None): from the postings in one pass (:mod:`articles.search.evaluate`), or for a
-        query form it does not know, from Whoosh's matchers (scored later by Whoosh)."""
+        None, whether the matches are only a part of them, at least ``cap``): from the
+        postings in one pass (:mod:`articles.search.evaluate`), or for a query form it does
+        not know, from Whoosh's matchers (scored later by Whoosh)."""
         leaf_searchers = searcher.leaf_searchers()
         if text_query is None:
-            return [
-                (data, offset, list(s.reader().all_doc_ids()))
-                for (data, offset), (s, _) in zip(leaves, leaf_searchers, strict=True)
-            ], None
+            return (
+                [
+                    (data, offset, list(s.reader().all_doc_ids()))
+                    for (data, offset), (s, _) in zip(leaves, leaf_searchers, strict=True)
+                ],
+                None,
+                False,
+            )
         try:
             per_leaf, scores = [], []
             evaluated = evaluation_leaves(searcher, self._segment_key)
             for (data, offset), leaf in zip(leaves, evaluated, strict=True):
-                found = evaluate(text_query, leaf, scored)
+                found = evaluate(text_query, leaf, scored, limit=cap)
                 per_leaf.append((data, offset, list(found)))
                 scores.append(found)
-            return per_leaf, (scores if scored else None)
+            incomplete = any(leaf.shared.get("incomplete") for leaf in evaluated[:1])
+            return per_leaf, (scores if scored else None), incomplete
         except Unsupported as exc:
             log.debug("Query form %r: Whoosh's matchers", exc)
         docnums = list(searcher.docs_for_query(text_query))  # ascending
@@ -431,7 +437,7 @@ class JiebaWhooshSearchBackend(WhooshSearchBackend):
         for i, (data, offset) in enumerate(leaves):
             a, b = bisect_left(docnums, offset), bisect_left(docnums, bounds[i + 1])
             per_leaf.append((data, offset, [d - offset for d in docnums[a:b]]))
-        return per_leaf, None
+        return per_leaf, None, False
 
     def more_like_this(
         self,

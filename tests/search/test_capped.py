@@ -80,3 +80,21 @@ def test_timeline_of_a_misdated_edition_keeps_the_latest_century():
     bars = timeline([((1, 1), 1), ((2026, 6), 5)])
     assert len(bars) == MAX_MONTHS
     assert (bars[-1].year, bars[-1].month, bars[-1].count) == (2026, 6, 5)
+
+
+def test_one_common_character_stops_reading_words_at_the_cap(db, settings):
+    # 城 is held by four different words here; with a cap of 2 the engine reads the most
+    # frequent word (城市, three articles) and stops: a part of the matches, said so.
+    for i, text in enumerate(["城市建设", "城市规划", "城市绿道", "古城新貌", "县城道路", "城墙"]):
+        make_article(f"第{i}篇{text}", body=text, day=date(2021, 1, 1 + i))
+    settings.YONGKANG_SEARCH_TOTAL_CAP = 100
+    exact = run(q="城")
+    assert (exact.total, exact.capped) == (6, False)
+
+    settings.YONGKANG_SEARCH_TOTAL_CAP = 2
+    part = run(q="城")
+    assert (part.total, part.capped) == (2, True)
+    assert len(part.hits) == 2
+    assert all("城市" in hit.article.body for hit in part.hits)
+    newest = run(q="城", sort="newest")
+    assert newest.capped and len(newest.hits) == 2
