@@ -545,7 +545,7 @@ class JiebaWhooshSearchBackend(WhooshSearchBackend):
 
 def total_cap() -> int:
     """Matches counted exactly up to this (as Elasticsearch's ``track_total_hits``)."""
-    return max(1, int(getattr(settings, "YONGKANG_SEARCH_TOTAL_CAP", 10_000)))
+    return max(1, settings.SEARCH_TOTAL_CAP)
 
 
 def _in_range(data, local, low, high) -> list[int]:
@@ -620,9 +620,9 @@ def _parsed_phrase(schema, fieldname, words, slop=1, boost=1.0, char_ranges=None
 
 
 def _codec():
-    # Posting blocks left uncompressed: zlib was a tenth of indexing time, and reading
-    # skips the decompression; the index grows by about a third.
-    return FastCodec(compression=0)
+    # Posting blocks uncompressed by default: zlib was a tenth of indexing time, and reading
+    # skips the decompression; the index grows by about a third (see docs/scaling.md).
+    return FastCodec(compression=settings.SEARCH_INDEX_COMPRESSION)
 
 
 def _people(searcher, docnum) -> list[str]:
