@@ -28,10 +28,13 @@ import logging
 import os
 import threading
 import time
+from array import array
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import chain
+from operator import itemgetter
 
 from django.conf import settings
 from haystack.backends.whoosh_backend import WhooshEngine, WhooshSearchBackend, WhooshSearchQuery
@@ -80,6 +83,21 @@ class SegmentData:
     kinds: list[str | None]
     months: list[int]  # year * 100 + month, 0 if unknown
     people: list[tuple[str, ...]] = field(default_factory=list)
+    _day_keys: list[int] | None = None
+    _day_order: tuple[array, list[int]] | None = None
+
+    def day_keys(self) -> list[int]:
+        """Per document one int ordering by (day, docnum): a heap key read in C."""
+        if self._day_keys is None:
+            self._day_keys = [day << 32 | d for d, day in enumerate(self.days)]
+        return self._day_keys
+
+    def day_order(self) -> tuple[array, list[int]]:
+        """(docnums by day, their days): a date range is one slice of the first."""
+        if self._day_order is None:
+            keys = sorted(self.day_keys())
+            self._day_order = (array("I", [k & 0xFFFFFFFF for k in keys]), [k >> 32 for k in keys])
+        return self._day_order
 
 
 @dataclass(frozen=True)
@@ -375,7 +393,8 @@ class JiebaWhooshSearchBackend(WhooshSearchBackend):
         hi = spec.date_to.toordinal() if spec.date_to else None
 
         scored = text_query is not None and spec.sort == "relevance"
-        per_leaf, scores = self._matching(searcher, text_query, leaves, scored)
+        cap = total_cap()
+        per_leaf, scores, incomplete = self._matching(searcher, text_query, leaves, scored, cap)
 
         if lo is not None or hi is not None:
             low, high = lo or 0, hi or 10**7
@@ -386,7 +405,6 @@ class JiebaWhooshSearchBackend(WhooshSearchBackend):
         total = sum(len(local) for _, _, local in per_leaf)
         # Past the cap, facets and the timeline come from an even sample of the matches,
         # scaled up: their cost stays that of `cap` documents whatever the total.
-        cap = total_cap()
         step = -(-total // cap) if total > cap else 1
         people, kinds, months = Counter(), Counter(), Counter()
         taken = 0
@@ -412,13 +430,8 @@ class JiebaWhooshSearchBackend(WhooshSearchBackend):
         # top hits never costs more than a heap of `cap`.
         end = min(spec.page * spec.per_page, cap)
         if scored and scores is not None:
-            # Whoosh's order: score, then the lower document number first.
-            ranked = (
-                (leaf_scores[d], -(d + offset))
-                for leaf_scores, (_, offset, local) in zip(scores, per_leaf, strict=True)
-                for d in local
-            )
-            top = [(-d, score) for score, d in heapq.nlargest(end, ranked)]
+            filtered = lo is not None or hi is not None
+            top = _top_scored(per_leaf, scores, end, filtered)
         elif scored:
             allowed = None
             scoring = text_query
@@ -433,13 +446,11 @@ class JiebaWhooshSearchBackend(WhooshSearchBackend):
             results = searcher.search(scoring, limit=end, filter=allowed, optimize=False)
             top = [(hit.docnum, hit.score) for hit in results]
         else:
-            pick = heapq.nsmallest if spec.sort == "oldest" else heapq.nlargest
-            keyed = ((data.days[d], d + offset) for data, offset, local in per_leaf for d in local)
-            top = [(d, None) for _, d in pick(end, keyed)]
+            top = [(d, None) for d in _top_dated(per_leaf, end, oldest=spec.sort == "oldest")]
         page = top[end - spec.per_page : end]
         return RawHits(
             total=min(total, cap),
-            capped=total > cap,
+            capped=total > cap or incomplete,
             hits=[(self._pk(leaves, d), score, self._people(searcher, d)) for d, score in page],
             people=sorted(people.items(), key=lambda kv: (-kv[1], kv[0])),
             years=sorted(years.items(), reverse=True),
@@ -447,24 +458,30 @@ class JiebaWhooshSearchBackend(WhooshSearchBackend):
             months=sorted(((m // 100, m % 100), n) for m, n in months.items()),
         )
 
-    def _matching(self, searcher, text_query, leaves, scored):
+    def _matching(self, searcher, text_query, leaves, scored, cap):
         """([(data, offset, local docnums)] per segment, [docnum → score] per segment or
-        None), from the postings in one pass (:mod:`articles.search.evaluate`). A query form
-        it does not know raises :class:`~articles.search.results.Unsupported`, and the
-        service answers through haystack's SearchQuerySet instead."""
+        None, whether the matches are only a part of them, at least ``cap``), from the
+        postings in one pass (:mod:`articles.search.evaluate`). A query form it does not
+        know raises :class:`~articles.search.results.Unsupported`, and the service answers
+        through haystack's SearchQuerySet instead."""
         leaf_searchers = searcher.leaf_searchers()
         if text_query is None:
-            return [
-                (data, offset, list(s.reader().all_doc_ids()))
-                for (data, offset), (s, _) in zip(leaves, leaf_searchers, strict=True)
-            ], None
+            return (
+                [
+                    (data, offset, list(s.reader().all_doc_ids()))
+                    for (data, offset), (s, _) in zip(leaves, leaf_searchers, strict=True)
+                ],
+                None,
+                False,
+            )
         per_leaf, scores = [], []
         evaluated = evaluation_leaves(searcher, self._segment_key)
         for (data, offset), leaf in zip(leaves, evaluated, strict=True):
-            found = evaluate(text_query, leaf, scored)
+            found = evaluate(text_query, leaf, scored, limit=cap)
             per_leaf.append((data, offset, list(found)))
             scores.append(found)
-        return per_leaf, (scores if scored else None)
+        incomplete = any(leaf.shared.get("incomplete") for leaf in evaluated[:1])
+        return per_leaf, (scores if scored else None), incomplete
 
     def more_like_this(
         self,
@@ -580,12 +597,52 @@ class JiebaWhooshSearchBackend(WhooshSearchBackend):
 
 def total_cap() -> int:
     """Matches counted exactly up to this (as Elasticsearch's ``track_total_hits``)."""
-    return max(1, int(getattr(settings, "YONGKANG_SEARCH_TOTAL_CAP", 10_000)))
+    return max(1, settings.SEARCH_TOTAL_CAP)
 
 
 def _in_range(data, local, low, high) -> list[int]:
+    """The documents of ``local`` dated from ``low`` to ``high`` (day ordinals): tested one
+    by one when they are few, else as the range's slice of the segment's day order
+    intersected with them (both in C)."""
     days = data.days
-    return [d for d in local if low <= days[d] <= high]
+    if len(local) * 8 < len(days):
+        return [d for d in local if low <= days[d] <= high]
+    order, ordered_days = data.day_order()
+    inside = order[bisect_left(ordered_days, low) : bisect_right(ordered_days, high)]
+    return list(set(local).intersection(inside))
+
+
+def _top_scored(per_leaf, scores, end, filtered) -> list[tuple[int, float]]:
+    """The ``end`` best (docnum, score), in Whoosh's order: score, then the lower document
+    number. Chosen per segment by a heap keyed in C, so a common word's 100,000 matches cost
+    no Python step each."""
+    best = []
+    for leaf_scores, (_, offset, local) in zip(scores, per_leaf, strict=True):
+        if filtered:
+            pairs = list(zip(local, map(leaf_scores.__getitem__, local), strict=True))
+            values = [s for _, s in pairs]
+        else:
+            pairs, values = leaf_scores.items(), None
+        top = heapq.nlargest(end, pairs, key=itemgetter(1))
+        if len(top) == end:
+            # Documents tied with the last one kept may have lower numbers: take them all.
+            kth = top[-1][1]
+            values = list(leaf_scores.values()) if values is None else values
+            if values.count(kth) > sum(1 for _, s in top if s == kth):
+                top = [(d, s) for d, s in top if s != kth] + [(d, s) for d, s in pairs if s == kth]
+        best.extend((d + offset, s) for d, s in top)
+    best.sort(key=lambda pair: (-pair[1], pair[0]))
+    return best[:end]
+
+
+def _top_dated(per_leaf, end, oldest) -> list[int]:
+    """The ``end`` newest (or oldest) docnums; the same day: the later (earlier) number."""
+    pick = heapq.nsmallest if oldest else heapq.nlargest
+    best = []
+    for data, offset, local in per_leaf:
+        keys = data.day_keys()
+        best.extend((data.days[d], d + offset) for d in pick(end, local, key=keys.__getitem__))
+    return [d for _, d in pick(end, best)]
 
 
 def _phrase_words(query):
@@ -615,9 +672,9 @@ def _parsed_phrase(schema, fieldname, words, slop=1, boost=1.0, char_ranges=None
 
 
 def _codec():
-    # Posting blocks left uncompressed: zlib was a tenth of indexing time, and reading
-    # skips the decompression; the index grows by about a third.
-    return FastCodec(compression=0)
+    # Posting blocks uncompressed by default: zlib was a tenth of indexing time, and reading
+    # skips the decompression; the index grows by about a third (see docs/scaling.md).
+    return FastCodec(compression=settings.SEARCH_INDEX_COMPRESSION)
 
 
 

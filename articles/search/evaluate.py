@@ -96,7 +96,6 @@ class Leaf:
             _norm_cache[key] = (stats, norms)
         return norms
 
-
     def priors(self, fieldname):
         """Per document :func:`~articles.search.ranking.length_prior` of the field's length
         (the segment's lengths never change: kept as long as the segment)."""
@@ -130,9 +129,18 @@ def leaves(searcher, key_of) -> list[Leaf]:
     return found
 
 
-def evaluate(query, leaf: Leaf, scored: bool):
+def evaluate(query, leaf: Leaf, scored: bool, limit: int | None = None):
     """Matching local docnums of one segment: a dict docnum → score when ``scored``,
-    else a set."""
+    else a set.
+
+    ``limit``: when the whole query is one character (alone or with its headline boost), its
+    words are read most frequent first and reading stops once ``limit`` documents match:
+    the result is then a part of the matches, and ``leaf.shared["incomplete"]`` says so.
+    (A common character such as 人 is held by thousands of words and most documents.)"""
+    if limit is not None:
+        inner = query.a if isinstance(query, wq.AndMaybe) else query
+        if isinstance(inner, CharTerm):
+            leaf.shared["char_limit"] = (inner, limit)
     return _eval(query, leaf, scored, None)
 
 
@@ -385,7 +393,7 @@ def _char_term(leaf, fieldname, char, scored, within=None):
     """Every word holding ``char``, scored as one word: its frequency in a document is the
     sum of theirs, its document frequency the number of documents holding any of them
     (over all segments), so BM25 ranks it like any other word."""
-    tf = _char_frequencies(leaf, fieldname, char)
+    tf = _char_frequencies(leaf, fieldname, char, _limit_for(leaf, fieldname, char))
     if not scored:
         return set(tf)
     if not tf:
@@ -399,7 +407,10 @@ def _char_term(leaf, fieldname, char, scored, within=None):
     key = ("char-df", fieldname, char)
     df = leaf.shared.get(key)
     if df is None:
-        df = sum(len(_char_frequencies(other, fieldname, char)) for other in leaf.shared["leaves"])
+        limit = _limit_for(leaf, fieldname, char)
+        df = sum(
+            len(_char_frequencies(other, fieldname, char, limit)) for other in leaf.shared["leaves"]
+        )
         leaf.shared[key] = df
     parent = leaf.searcher.get_parent()
     scorer.idf = log(parent.doc_count_all() / (df + 1)) + 1  # Whoosh's WeightingModel.idf
@@ -407,13 +418,26 @@ def _char_term(leaf, fieldname, char, scored, within=None):
     return _bm25(leaf, fieldname, scorer, pairs)
 
 
-def _char_frequencies(leaf, fieldname, char) -> dict:
-    """Document → summed frequency of the segment's words holding ``char``."""
+def _limit_for(leaf, fieldname, char) -> int | None:
+    limit = leaf.shared.get("char_limit")
+    if limit is None:
+        return None
+    query, count = limit
+    return count if (query.fieldname, query.char) == (fieldname, char) else None
+
+
+def _char_frequencies(leaf, fieldname, char, limit=None) -> dict:
+    """Document → summed frequency of the segment's words holding ``char``; with ``limit``,
+    of its most frequent words, until that many documents are found."""
     key = ("char", fieldname, char)
     tf = leaf._postings.get(key)
     if tf is None:
         tf = {}
-        for word in words_with(leaf.reader, leaf.key, fieldname, char):
+        words = words_with(leaf.reader, leaf.key, fieldname, char, by_frequency=bool(limit))
+        for word in words:
+            if limit and len(tf) >= limit:
+                leaf.shared["incomplete"] = True
+                break
             ids, weights, _ = leaf.postings(fieldname, word)
             for d, w in zip(ids, weights, strict=True):
                 tf[d] = tf.get(d, 0.0) + w

@@ -30,14 +30,14 @@ def eight_walls(db):
 
 
 def test_under_the_cap_counts_are_exact(eight_walls, settings):
-    settings.YONGKANG_SEARCH_TOTAL_CAP = 8
+    settings.SEARCH_TOTAL_CAP = 8
     result = run(q="城墙")
     assert (result.total, result.capped) == (8, False)
     assert dict(result.facets["year"]) == {2020: 4, 2021: 4}
 
 
 def test_past_the_cap_the_total_is_a_lower_bound_and_facets_are_estimates(eight_walls, settings):
-    settings.YONGKANG_SEARCH_TOTAL_CAP = 4
+    settings.SEARCH_TOTAL_CAP = 4
     result = run(q="城墙")
     assert (result.total, result.capped, result.pages) == (4, True, 1)
     # An even sample of the eight, scaled back up: both years, each about four.
@@ -48,14 +48,14 @@ def test_past_the_cap_the_total_is_a_lower_bound_and_facets_are_estimates(eight_
 
 
 def test_page_and_api_say_the_count_stopped(eight_walls, settings, client):
-    settings.YONGKANG_SEARCH_TOTAL_CAP = 4
+    settings.SEARCH_TOTAL_CAP = 4
     html = client.get("/search/", {"q": "城墙"}).content.decode()
     assert "共找到 <strong>4+</strong> 篇文章" in html
     assert "抽样估算" in html and "约8" in html
     data = client.get("/api/search", {"q": "城墙"}).json()
     assert (data["total"], data["total_relation"], data["facets_estimated"]) == (4, "gte", True)
 
-    settings.YONGKANG_SEARCH_TOTAL_CAP = 100
+    settings.SEARCH_TOTAL_CAP = 100
     html = client.get("/search/", {"q": "城墙"}).content.decode()
     assert "共找到 <strong>8</strong> 篇文章" in html and "约" not in html
     data = client.get("/api/search", {"q": "城墙"}).json()
@@ -63,7 +63,7 @@ def test_page_and_api_say_the_count_stopped(eight_walls, settings, client):
 
 
 def test_a_page_past_the_cap_shows_the_last_page_within_it(eight_walls, settings):
-    settings.YONGKANG_SEARCH_TOTAL_CAP = 4
+    settings.SEARCH_TOTAL_CAP = 4
     form = SearchForm({"q": "城墙", "page": "3"})
     form.is_valid()
     result = search(form.spec(per_page=2))
@@ -80,3 +80,21 @@ def test_timeline_of_a_misdated_edition_keeps_the_latest_century():
     bars = timeline([((1, 1), 1), ((2026, 6), 5)])
     assert len(bars) == MAX_MONTHS
     assert (bars[-1].year, bars[-1].month, bars[-1].count) == (2026, 6, 5)
+
+
+def test_one_common_character_stops_reading_words_at_the_cap(db, settings):
+    # 城 is held by four different words here; with a cap of 2 the engine reads the most
+    # frequent word (城市, three articles) and stops: a part of the matches, said so.
+    for i, text in enumerate(["城市建设", "城市规划", "城市绿道", "古城新貌", "县城道路", "城墙"]):
+        make_article(f"第{i}篇{text}", body=text, day=date(2021, 1, 1 + i))
+    settings.SEARCH_TOTAL_CAP = 100
+    exact = run(q="城")
+    assert (exact.total, exact.capped) == (6, False)
+
+    settings.SEARCH_TOTAL_CAP = 2
+    part = run(q="城")
+    assert (part.total, part.capped) == (2, True)
+    assert len(part.hits) == 2
+    assert all("城市" in hit.article.body for hit in part.hits)
+    newest = run(q="城", sort="newest")
+    assert newest.capped and len(newest.hits) == 2

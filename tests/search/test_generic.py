@@ -94,7 +94,7 @@ def test_a_query_form_the_one_pass_path_refuses_is_answered_through_searchquerys
 
     expected = generic.search_articles(spec(q="五金"))
 
-    def refuse(query, leaf, scored):
+    def refuse(query, leaf, scored, **options):
         raise Unsupported(query)
 
     monkeypatch.setattr(whoosh_backend, "evaluate", refuse)

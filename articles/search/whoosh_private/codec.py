@@ -117,9 +117,7 @@ def block_weights(data, count: int):
 
 def _is_compact(values) -> bool:
     return (
-        isinstance(values, tuple)
-        and bool(values)
-        and values[0] in (_VALUES_TAG, _SHORT_VALUES_TAG)
+        isinstance(values, tuple) and bool(values) and values[0] in (_VALUES_TAG, _SHORT_VALUES_TAG)
     )
 
 
