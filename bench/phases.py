@@ -160,6 +160,9 @@ def fresh_phase(args) -> dict:
     from articles.models import Article
     from articles.search import service
 
+    # A production worker warms up before it takes traffic (yongkang/gunicorn.conf.py): the
+    # per-segment arrays are built then, not on the first save's search.
+    warm_up_s = service.warm_up()
     delays, misses = [], 0
     step = max(Article.objects.count() // 7, 1)
     pks = list(Article.objects.order_by("pk").values_list("pk", flat=True)[::step])
@@ -182,6 +185,7 @@ def fresh_phase(args) -> dict:
         else:
             misses += 1
     return {
+        "warm_up_s": round(warm_up_s, 2),
         "saves": len(pks[:5]),
         "found": len(delays),
         "missed": misses,
