@@ -150,7 +150,19 @@ def search_phase(args) -> dict:
         "one_char": summarize(char_timings)["all"],
         "sample": [q.as_dict() for q in queries["mix"][:12]],
         "rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        # Resident pages of the memory-mapped index count in RSS but are the page cache's,
+        # shared and dropped under pressure: the anonymous part is what the process holds.
+        "rss_now_mb": memory_status(),
     }
+
+
+def memory_status() -> dict:
+    try:
+        with open("/proc/self/status") as fh:
+            lines = dict(line.split(":", 1) for line in fh if line.startswith("Rss"))
+    except OSError:
+        return {}
+    return {key: round(int(value.split()[0]) / 1024, 1) for key, value in lines.items()}
 
 
 def fresh_phase(args) -> dict:
