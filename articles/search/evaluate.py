@@ -419,11 +419,13 @@ def _char_term(leaf, fieldname, char, scored, within=None):
 
 
 def _limit_for(leaf, fieldname, char) -> int | None:
+    # The same character in the headline only adds to the scores of what the text matched:
+    # it stops at the same count.
     limit = leaf.shared.get("char_limit")
     if limit is None:
         return None
     query, count = limit
-    return count if (query.fieldname, query.char) == (fieldname, char) else None
+    return count if query.char == char else None
 
 
 def _char_frequencies(leaf, fieldname, char, limit=None) -> dict:
