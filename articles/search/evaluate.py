@@ -109,15 +109,15 @@ class Leaf:
         return priors
 
 
-def _bm25(leaf, fieldname, scorer, frequencies) -> dict:
+def _bm25(leaf, fieldname, scorer, frequencies, bonus=0.0) -> dict:
     """docnum → BM25F score (the searcher's own scorer's figures) of ``(docnum, tf)``
-    pairs, with the archive's length prior where its scorer applies one."""
+    pairs, with the archive's length prior where its scorer applies one, plus ``bonus``."""
     norms = leaf.norms(fieldname, scorer)
     c = scorer.idf * (scorer.K1 + 1)
     if isinstance(scorer, ArchiveScorer):
         priors = leaf.priors(fieldname)
-        return {d: c * w / (w + norms[d]) * priors[d] for d, w in frequencies}
-    return {d: c * w / (w + norms[d]) for d, w in frequencies}
+        return {d: bonus + c * w / (w + norms[d]) * priors[d] for d, w in frequencies}
+    return {d: bonus + c * w / (w + norms[d]) for d, w in frequencies}
 
 
 def leaves(searcher, key_of) -> list[Leaf]:
@@ -183,7 +183,8 @@ def _eval(q, leaf, scored, within, skip=None):
         found = _eval(q.a, leaf, scored, within)
         if not scored or not found:
             return found
-        extra = _eval(q.b, leaf, True, set(found))
+        # The keys view is set-like: no copy of a common word's matches.
+        extra = _eval(q.b, leaf, True, found.keys())
         for d, s in extra.items():
             if d in found:
                 found[d] += s
@@ -252,6 +253,11 @@ def _union(parts, scored):
 def _recall(leaf, q: Recall, scored, within):
     """Documents the words match, then those only the character pairs match (checked only
     where the words did not match): the first scored ``PRECISE`` higher."""
+    precise_term = isinstance(q.precise, wq.Term) and q.precise.boost == 1.0
+    if scored and precise_term and _covers_the_string(leaf, q):
+        # The common case, one word that is the whole string: scored in one pass.
+        p = q.precise
+        return _term(leaf, p.fieldname, p.text, True, only=within, bonus=PRECISE)
     precise = _eval(q.precise, leaf, scored, within)
     if _covers_the_string(leaf, q):
         return {d: PRECISE + s for d, s in precise.items()} if scored else precise
@@ -353,7 +359,8 @@ def _gram_phrase(leaf, q: GramPhrase, scored, within, skip=None):
     return _pair_scores(leaf, q, candidates)
 
 
-def _term(leaf, fieldname, text, scored, only=None):
+def _term(leaf, fieldname, text, scored, only=None, bonus=0.0):
+    """A word's documents; scored, BM25 plus ``bonus`` (added in the same pass)."""
     reader = leaf.reader
     if fieldname not in reader.schema:
         return {} if scored else set()
@@ -370,9 +377,9 @@ def _term(leaf, fieldname, text, scored, only=None):
     pairs = zip(ids, weights, strict=True) if only is None else _restricted(ids, weights, only)
     scorer = leaf.searcher.weighting.scorer(leaf.leaf_searcher, fieldname, btext)
     if isinstance(scorer, BM25FScorer):
-        return _bm25(leaf, fieldname, scorer, pairs)
+        return _bm25(leaf, fieldname, scorer, pairs, bonus)
     if isinstance(scorer, WeightScorer):
-        return dict(pairs)
+        return {d: bonus + w for d, w in pairs} if bonus else dict(pairs)
     raise Unsupported(type(scorer))
 
 
