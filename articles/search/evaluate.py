@@ -134,14 +134,27 @@ def evaluate(query, leaf: Leaf, scored: bool, limit: int | None = None):
     else a set.
 
     ``limit``: when the whole query is one character (alone or with its headline boost), its
-    words are read most frequent first and reading stops once ``limit`` documents match:
-    the result is then a part of the matches, and ``leaf.shared["incomplete"]`` says so.
-    (A common character such as 人 is held by thousands of words and most documents.)"""
+    words are read most frequent first and reading stops once ``limit`` documents match;
+    a run of characters checked by its pairs' positions stops once ``limit`` documents hold
+    it (the latest first). The result is then a part of the matches, and
+    ``leaf.shared["incomplete"]`` says so. (A common character such as 人 is held by
+    thousands of words and most documents; a common phrase has tens of thousands of
+    candidates whose positions would each be read.)"""
     if limit is not None:
         inner = query.a if isinstance(query, wq.AndMaybe) else query
         if isinstance(inner, CharTerm):
             leaf.shared["char_limit"] = (inner, limit)
+        if not _excludes(query):
+            # Where no part of the query is subtracted, a part of a phrase's matches is a
+            # part of the query's.
+            leaf.shared["verify_limit"] = limit
     return _eval(query, leaf, scored, None)
+
+
+def _excludes(query) -> bool:
+    if isinstance(query, (wq.Not, wq.AndNot)):
+        return True
+    return any(_excludes(sub) for sub in query.children())
 
 
 def _eval(q, leaf, scored, within, skip=None):
@@ -348,15 +361,33 @@ def _gram_phrase(leaf, q: GramPhrase, scored, within, skip=None):
     if not candidates:
         return {} if scored else set()
     if len(q.pairs) > 1:
-        values = {
-            pair: values_for(reader, fieldname, btext, candidates)
-            for pair, btext in present.items()
-        }
         tiling = [tuple(q.pairs)]
-        candidates = {d for d in checked(candidates) if _holds_a_tiling(tiling, values, d)}
+        limit = leaf.shared.get("verify_limit")
+        if limit and len(candidates) > limit:
+            # Positions read and checked a chunk at a time, the latest documents first,
+            # until `limit` hold the run: the rest are left unchecked (and the result is
+            # said to be a part, see evaluate()).
+            ordered = sorted(candidates, reverse=True)
+            candidates = set()
+            for start in range(0, len(ordered), limit):
+                chunk = set(ordered[start : start + limit])
+                candidates |= _holding(reader, fieldname, present, tiling, chunk)
+                if len(candidates) >= limit and start + limit < len(ordered):
+                    leaf.shared["incomplete"] = True
+                    break
+        else:
+            candidates = _holding(reader, fieldname, present, tiling, candidates)
     if not scored:
         return candidates
     return _pair_scores(leaf, q, candidates)
+
+
+def _holding(reader, fieldname, present, tiling, candidates) -> set:
+    """The candidates whose pair positions hold the tiling."""
+    values = {
+        pair: values_for(reader, fieldname, btext, candidates) for pair, btext in present.items()
+    }
+    return {d for d in checked(candidates) if _holds_a_tiling(tiling, values, d)}
 
 
 def _term(leaf, fieldname, text, scored, only=None, bonus=0.0):

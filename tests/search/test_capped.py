@@ -98,3 +98,16 @@ def test_one_common_character_stops_reading_words_at_the_cap(db, settings):
     assert all("城市" in hit.article.body for hit in part.hits)
     newest = run(q="城", sort="newest")
     assert newest.capped and len(newest.hits) == 2
+
+
+def test_a_common_phrase_stops_checking_positions_at_the_cap(eight_walls, settings):
+    settings.SEARCH_TOTAL_CAP = 100
+    assert (run(q='"城墙修缮"').total, run(q='"城墙修缮"').capped) == (8, False)
+    settings.SEARCH_TOTAL_CAP = 4
+    part = run(q='"城墙修缮"', sort="newest")
+    assert (part.total, part.capped, len(part.hits)) == (4, True, 4)
+    # The latest documents are checked first: the newest hit is the newest article.
+    assert part.hits[0].article.headline == "城墙修缮第7期"
+    # With a part of the query subtracted, every candidate is checked.
+    excluded = run(q='"城墙修缮" -第7期', sort="newest")
+    assert excluded.capped and "城墙修缮第7期" not in [h.article.headline for h in excluded.hits]
