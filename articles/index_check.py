@@ -16,10 +16,9 @@ the index, so a repair running beside imports and admin saves cannot undo their 
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import fcntl
-import os
 import shutil
+import time
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
@@ -29,17 +28,20 @@ from django.db import transaction
 from django.utils import timezone
 from haystack import connections
 from haystack.constants import DJANGO_CT, DJANGO_ID, ID
-from whoosh.index import TOC
 from whoosh.util.filelock import try_for
 
 from articles.models import Article, PendingIndexUpdate
-from articles.search import queue
+from articles.search import index_folders, queue
 from articles.search.grams import bigrams
+from articles.search.whoosh_private.haystack_values import index_value
 
 ALIAS = "default"
 CHUNK = 2000
-# Seconds to wait for a writer in another process to finish before swapping folders.
+# Seconds to wait for a writer in another process to finish before switching folders.
 SWAP_LOCK_TIMEOUT = 120.0
+# Seconds from the switch before the old version is removed (longer than any search: the
+# search budget is 3 s); settings.SEARCH_INDEX_SWAP_GRACE overrides it.
+SWAP_GRACE = 10.0
 # Changes saved just before the rebuild started may have been read by neither the old index
 # (drain still running) nor the new one; going back a little costs only a few re-indexings.
 CATCH_UP_MARGIN = timedelta(minutes=1)
@@ -115,7 +117,7 @@ def _expected(backend, index, names, article) -> dict[str, object]:
     for name in names:
         prepare = getattr(index, f"prepare_{name}", None)
         value = prepare(article) if prepare else index.fields[name].prepare(article)
-        values[index.fields[name].index_fieldname] = _normal(backend._from_python(value))
+        values[index.fields[name].index_fieldname] = _normal(index_value(backend, value))
     return values
 
 
@@ -211,7 +213,7 @@ def fix(report: IndexReport) -> int:
     return queue.drain()
 
 
-# --- rebuild beside the live index, then swap ---------------------------------------------
+# --- rebuild beside the live index, then switch ---------------------------------------------
 
 
 def live_path() -> Path:
@@ -219,30 +221,42 @@ def live_path() -> Path:
 
 
 def rebuild(progress=None) -> IndexReport:
-    """Build a complete index in ``<path>.new`` and swap it in; return the check after.
+    """Build a complete index in a new version folder and switch to it; return the check
+    after.
 
-    Searches keep answering from the live index while the new one is built. The swap is
-    one ``renameat2(RENAME_EXCHANGE)`` call taken under the live index's write lock, so no
-    writer is half-way through a commit when the folders change places. Changes saved
-    while the build ran are re-queued from ``updated_at`` and drained into the new index;
-    the final check repairs anything else (an edition or person edited meanwhile).
+    Searches keep answering from the live index while the new one is built. The switch is
+    one atomic replace of the pointer file (:mod:`articles.search.index_folders`), made
+    under the live index's write lock, so no writer is half-way through a commit when it
+    happens; every process's backend notices the new pointer on its next search or write
+    and opens the new folder. Changes saved while the build ran are re-queued from
+    ``updated_at`` and drained into the new index; the final check repairs anything else
+    (an edition or person edited meanwhile).
+
+    The old version is removed at the end, and at least ``SEARCH_INDEX_SWAP_GRACE`` seconds
+    after the switch: a search that had the old searcher in hand when the pointer changed
+    may still open one of its files (Whoosh opens some lazily); files already open stay
+    readable after their removal (POSIX unlink), and every later search reopens first.
     """
-    live = live_path()
-    new = live.with_name(live.name + ".new")
-    with _rebuild_lock(live):
+    root = live_path()
+    with _rebuild_lock(root):
         started = timezone.now()
         backend, index = _backend_and_index()
-        options = {**settings.HAYSTACK_CONNECTIONS[ALIAS], "PATH": str(new)}
-        shutil.rmtree(new, ignore_errors=True)
-        builder = type(backend)(ALIAS, **options)
-        builder.setup()
-        built = 0
-        for chunk in _chunks(index):
-            builder.update(index, chunk)
-            built += len(chunk)
-            if progress:
-                progress(built)
-        _swap_in(backend, builder, live, new)
+        new = index_folders.new_version(root)
+        try:
+            options = {**settings.HAYSTACK_CONNECTIONS[ALIAS], "PATH": str(new)}
+            builder = type(backend)(ALIAS, **options)
+            builder.setup()
+            built = 0
+            for chunk in _chunks(index):
+                builder.update(index, chunk)
+                built += len(chunk)
+                if progress:
+                    progress(built)
+            _switch(backend, root, new)
+        except BaseException:
+            shutil.rmtree(new, ignore_errors=True)
+            raise
+        switched = time.monotonic()
         connections.reload(ALIAS)
         since = started - CATCH_UP_MARGIN
         with transaction.atomic():
@@ -254,12 +268,15 @@ def rebuild(progress=None) -> IndexReport:
         if report.problems:
             fix(report)
             report = check()
+        grace = getattr(settings, "SEARCH_INDEX_SWAP_GRACE", SWAP_GRACE)
+        time.sleep(max(0.0, grace - (time.monotonic() - switched)))
+        index_folders.remove_inactive(root)
         return report
 
 
 @contextlib.contextmanager
 def _rebuild_lock(live: Path):
-    """One rebuild at a time (a second one fails at once instead of fighting over .new)."""
+    """One rebuild at a time (a second one fails at once instead of building a second version)."""
     live.parent.mkdir(parents=True, exist_ok=True)
     lock_path = live.with_name(live.name + ".rebuild.lock")
     with open(lock_path, "w") as handle:
@@ -270,58 +287,16 @@ def _rebuild_lock(live: Path):
         yield
 
 
-def _swap_in(backend, builder, live: Path, new: Path) -> None:
+def _switch(backend, root: Path, new: Path) -> None:
+    """Point ``root`` at ``new`` while holding the live folder's write lock: a writer that
+    holds it finishes its commit first, and one that gets it after sees the new pointer
+    (the backend checks after locking) and writes there."""
+    backend.follow_pointer()
     _ensure_setup(backend)
-    live_index = backend.index
-    # Whoosh's lock is a file inside the index folder, opened by path on every try: a writer
-    # elsewhere that gets it after the swap locks the new folder and reads its TOC then.
-    lock = live_index.lock("WRITELOCK")
+    lock = backend.index.lock("WRITELOCK")
     if not try_for(lock.acquire, timeout=SWAP_LOCK_TIMEOUT, delay=0.1):
-        raise RuntimeError(f"{live} stayed locked by another writer; nothing was swapped")
+        raise RuntimeError(f"{root} stayed locked by another writer; nothing was switched")
     try:
-        # Searchers elsewhere reopen only when the generation number changes, so the new
-        # index must carry a larger one than the live index has had.
-        _raise_generation(builder.index, live_index.latest_generation() + 1)
-        if live.exists():
-            exchange_paths(new, live)
-        else:
-            os.rename(new, live)
+        index_folders.switch_to(root, new)
     finally:
         lock.release()
-    shutil.rmtree(new, ignore_errors=True)
-
-
-def _raise_generation(index, at_least: int) -> None:
-    toc = TOC.read(index.storage, index.indexname)
-    if toc.generation >= at_least:
-        return
-    old_name = TOC._filename(index.indexname, toc.generation)
-    toc.generation = at_least
-    toc.write(index.storage, index.indexname)
-    index.storage.delete_file(old_name)
-
-
-_AT_FDCWD = -100
-_RENAME_EXCHANGE = 2
-
-
-def exchange_paths(a: Path, b: Path) -> None:
-    """Swap two folders in one step (Linux renameat2); elsewhere, two quick renames."""
-    try:
-        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
-    except AttributeError:
-        renameat2 = None
-    if renameat2 is not None:
-        result = renameat2(
-            _AT_FDCWD, os.fsencode(str(a)), _AT_FDCWD, os.fsencode(str(b)), _RENAME_EXCHANGE
-        )
-        if result == 0:
-            return
-        error = ctypes.get_errno()
-        if error not in (22, 38, 95):  # EINVAL/ENOSYS/EOPNOTSUPP: no exchange on this fs
-            raise OSError(error, os.strerror(error), str(a))
-    aside = b.with_name(b.name + ".old")
-    shutil.rmtree(aside, ignore_errors=True)
-    os.rename(b, aside)
-    os.rename(a, b)
-    os.rename(aside, a)

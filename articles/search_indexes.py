@@ -6,6 +6,14 @@ from articles.models import Article
 
 
 class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
+    # The fields the Whoosh backend reads for every matching document (articles/search/
+    # backend.py, FieldRoles): the kind, one exact token with a column (facet and filter);
+    # the day number, a column (date range, sort, timeline); the credited people (facet,
+    # and the names shown on each hit).
+    kind_field = "kind"
+    day_field = "day"
+    people_field = "people"
+
     # kicker, headline, subtitle, column, byline and body: see article_text.txt
     text = indexes.CharField(document=True, use_template=True, stored=False)
     # The same text as character pairs (articles/search/grams.py): found whatever the

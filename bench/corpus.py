@@ -9,7 +9,7 @@ import json
 import os
 import random
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 # Beside the lead's checkout (/work/main → /work/shared); a worktree elsewhere names it.
@@ -64,29 +64,68 @@ def read_corpus(path: Path = CORPUS) -> list[dict]:
         return [json.loads(line) for line in fh]
 
 
-def sample_rows(rows: list[dict], n: int | None, seed: int = SEED) -> list[dict]:
-    """``n`` rows spread over the whole date range, in corpus (date) order; all if n is None."""
-    if n is None or n >= len(rows):
-        return rows
-    picked = sorted(random.Random(seed).sample(range(len(rows)), n))
-    return [rows[i] for i in picked]
+# A derived copy sits this many days before the one above it: ten copies of the corpus's
+# fourteen years cover about forty, so the timeline and date ranges see a long archive.
+COPY_SHIFT_DAYS = 1096
+
+
+def sample_rows(rows: list[dict], n: int | None, seed: int = SEED) -> list[tuple[dict, int]]:
+    """``n`` (row, copy) pairs spread over the whole date range, in date order; all rows if n
+    is None. Past the corpus's size, copy ``k`` of every row is added (see
+    :func:`derive`), as many copies as ``n`` needs, and ``n`` pairs are drawn from them."""
+    if n is None or n == len(rows):
+        return [(row, 0) for row in rows]
+    if n < len(rows):
+        picked = sorted(random.Random(seed).sample(range(len(rows)), n))
+        return [(rows[i], 0) for i in picked]
+    copies = -(-n // len(rows))
+    pool = len(rows) * copies
+    picked = random.Random(seed).sample(range(pool), n)
+    pairs = [(rows[i % len(rows)], i // len(rows)) for i in picked]
+    # Date order, then corpus order within a day: the order a real archive is imported in.
+    order = sorted(range(n), key=lambda j: (_shifted(pairs[j][0]["date"], pairs[j][1]), picked[j]))
+    return [pairs[j] for j in order]
+
+
+def _shifted(day: str, copy: int) -> date:
+    return date.fromisoformat(day) - timedelta(days=COPY_SHIFT_DAYS * copy)
+
+
+_DIGITS = "0123456789"
+
+
+def derive(row: dict, copy: int) -> tuple[str, list[str], date]:
+    """(headline, paragraphs, date) of copy ``copy`` of a corpus row: the date moved back
+    ``copy`` × COPY_SHIFT_DAYS, every digit shifted by ``copy`` (mod 10) and the paragraphs
+    rotated by ``copy``, so no two copies are the same text; copy 0 is the row itself."""
+    headline = row["title"][:300]
+    paragraphs = [line for line in row["body"].split("\n") if line.strip()]
+    if copy:
+        shift = str.maketrans(_DIGITS, _DIGITS[copy % 10 :] + _DIGITS[: copy % 10])
+        headline = headline.translate(shift)
+        paragraphs = [p.translate(shift) for p in paragraphs]
+        k = copy % len(paragraphs) if paragraphs else 0
+        paragraphs = paragraphs[k:] + paragraphs[:k]
+    return headline, paragraphs, _shifted(row["date"], copy)
 
 
 def build_articles(n: int | None, seed: int = SEED, path: Path = CORPUS) -> list[BenchArticle]:
-    rows = sample_rows(read_corpus(path), n, seed)
+    """``n`` articles from the corpus at ``path``; more than it holds are derived copies."""
+    pairs = sample_rows(read_corpus(path), n, seed)
     pool = name_pool(seed)
     rng = random.Random(seed + 1)
     kinds = [k for k, _ in KINDS]
     weights = [w for _, w in KINDS]
     articles = []
-    for row in rows:
+    for row, copy in pairs:
         people = rng.sample(pool, rng.choice((1, 1, 2, 2, 3)))
         credits = [(name, "记者" if i == 0 else rng.choice(ROLES)) for i, name in enumerate(people)]
+        headline, paragraphs, day = derive(row, copy)
         articles.append(
             BenchArticle(
-                headline=row["title"][:300],
-                paragraphs=[line for line in row["body"].split("\n") if line.strip()],
-                date=date.fromisoformat(row["date"]),
+                headline=headline,
+                paragraphs=paragraphs,
+                date=day,
                 column=(row.get("category") or "")[:100],
                 kind=rng.choices(kinds, weights)[0],
                 credits=credits,

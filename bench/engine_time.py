@@ -2,12 +2,15 @@
 
     .venv/bin/python -m bench.engine_time bench/out/project-n10000 [--n 10000]
 
-Uses the data and index a previous ``bench.run`` left in that folder and the same 200 queries
-(same seed). Measures ``process_time`` around the engine's ``search_articles`` only: on a
-machine shared with other work, CPU time compares two versions where wall time does not.
+Uses the data and index a previous ``bench.run`` left in that folder and the queries its load
+phase drew (``queries.json``: the 200 of the mix and the one-character ones), or for an older
+folder the same 200 queries again (same seed). Measures ``process_time`` around the engine's
+``search_articles`` only: on a machine shared with other work, CPU time compares two versions
+where wall time does not.
 """
 
 import argparse
+import json
 import os
 import statistics
 import sys
@@ -28,17 +31,25 @@ def main(argv=None) -> int:
     os.environ["YONGKANG_INDEX_DIR"] = str(args.folder / "index")
     os.environ["YONGKANG_SEARCH_RATE"] = "off"
     os.environ.setdefault("DJANGO_LOG_LEVEL", "ERROR")
+    os.environ.setdefault("DJANGO_DEBUG", "1")  # as bench.run: the development settings
     import django
 
     django.setup()
     from articles.forms import SearchForm
     from articles.search import service
 
-    from .corpus import build_articles
     from .phases import project_url
-    from .queries import make_queries
+    from .queries import Query
 
-    queries = make_queries(build_articles(args.n, args.seed), 200, args.seed)
+    stored = args.folder / "queries.json"
+    if stored.exists():  # drawn by the run's load phase: the same queries, one-character too
+        drawn = json.loads(stored.read_text(encoding="utf-8"))
+        queries = [Query(**q) for q in drawn["mix"] + drawn.get("one_char", [])]
+    else:
+        from .corpus import build_articles
+        from .queries import make_queries
+
+        queries = make_queries(build_articles(args.n, args.seed), 200, args.seed)
     engine = service.engine_search()
     specs = []
     for query in queries:

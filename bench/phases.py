@@ -7,14 +7,17 @@ environment before this process starts, so Django is configured for exactly one 
 import argparse
 import json
 import os
+import resource
 import statistics
 import sys
 import time
+from pathlib import Path
 from urllib.parse import urlencode
 
 import django
 
 WARMUP_QUERIES = 20
+CHAR_QUERIES = 40
 
 
 def percentile(values: list[float], pct: float) -> float:
@@ -52,6 +55,7 @@ def load_phase(args) -> dict:
     built = time.perf_counter()
     count = load(articles)
     done = time.perf_counter()
+    write_queries(articles, args)
     return {
         "articles": count,
         "migrate_s": round(migrated - started, 2),
@@ -88,19 +92,34 @@ def project_url(query) -> str:
     return "/search/?" + urlencode(params)
 
 
-def search_phase(args) -> dict:
-    from django.test import Client
+def queries_path(args) -> Path:
+    return Path(args.out).with_name("queries.json")
 
-    from .corpus import build_articles
-    from .queries import make_queries
 
-    articles = build_articles(args.n, args.seed)
-    queries = make_queries(articles, args.queries, args.seed)
-    warmup = make_queries(articles, WARMUP_QUERIES, args.seed + 99)
-    url_for = project_url if args.side == "project" else baseline_url
-    client = Client()
-    for query in warmup:
-        client.get(url_for(query))
+def write_queries(articles, args) -> None:
+    """The search phase's queries, drawn by the load phase (which has the articles in
+    memory), so the serving process never holds the corpus and its memory is the site's."""
+    from .queries import make_char_queries, make_queries
+
+    queries = {
+        "mix": make_queries(articles, args.queries, args.seed),
+        "warmup": make_queries(articles, WARMUP_QUERIES, args.seed + 99),
+        "one_char": make_char_queries(articles, CHAR_QUERIES, args.seed + 7),
+    }
+    queries_path(args).write_text(
+        json.dumps({k: [q.as_dict() for q in v] for k, v in queries.items()}, ensure_ascii=False),
+        encoding="utf-8",
+    )
+
+
+def read_queries(args) -> dict:
+    from .queries import Query
+
+    stored = json.loads(queries_path(args).read_text(encoding="utf-8"))
+    return {k: [Query(**q) for q in v] for k, v in stored.items()}
+
+
+def timed(client, url_for, queries) -> tuple[list[tuple[str, float]], list[dict]]:
     timings, failures = [], []
     for query in queries:
         url = url_for(query)
@@ -110,13 +129,40 @@ def search_phase(args) -> dict:
         if response.status_code != 200:
             failures.append({"url": url, "status": response.status_code})
         timings.append((query.kind, elapsed))
+    return timings, failures
+
+
+def search_phase(args) -> dict:
+    from django.test import Client
+
+    queries = read_queries(args)
+    url_for = project_url if args.side == "project" else baseline_url
+    client = Client()
+    for query in queries["warmup"]:
+        client.get(url_for(query))
+    timings, failures = timed(client, url_for, queries["mix"])
+    char_timings, char_failures = timed(client, url_for, queries["one_char"])
     return {
-        "queries": len(queries),
-        "warmup_queries": len(warmup),
-        "failures": failures,
+        "queries": len(queries["mix"]),
+        "warmup_queries": len(queries["warmup"]),
+        "failures": failures + char_failures,
         "latency": summarize(timings),
-        "sample": [q.as_dict() for q in queries[:12]],
+        "one_char": summarize(char_timings)["all"],
+        "sample": [q.as_dict() for q in queries["mix"][:12]],
+        "rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        # Resident pages of the memory-mapped index count in RSS but are the page cache's,
+        # shared and dropped under pressure: the anonymous part is what the process holds.
+        "rss_now_mb": memory_status(),
     }
+
+
+def memory_status() -> dict:
+    try:
+        with open("/proc/self/status") as fh:
+            lines = dict(line.split(":", 1) for line in fh if line.startswith("Rss"))
+    except OSError:
+        return {}
+    return {key: round(int(value.split()[0]) / 1024, 1) for key, value in lines.items()}
 
 
 def fresh_phase(args) -> dict:
@@ -126,6 +172,9 @@ def fresh_phase(args) -> dict:
     from articles.models import Article
     from articles.search import service
 
+    # A production worker warms up before it takes traffic (yongkang/gunicorn.conf.py): the
+    # per-segment arrays are built then, not on the first save's search.
+    warm_up_s = service.warm_up()
     delays, misses = [], 0
     step = max(Article.objects.count() // 7, 1)
     pks = list(Article.objects.order_by("pk").values_list("pk", flat=True)[::step])
@@ -148,6 +197,7 @@ def fresh_phase(args) -> dict:
         else:
             misses += 1
     return {
+        "warm_up_s": round(warm_up_s, 2),
         "saves": len(pks[:5]),
         "found": len(delays),
         "missed": misses,

@@ -78,3 +78,19 @@ def make_queries(articles: list[BenchArticle], count: int, seed: int) -> list[Qu
         else:
             queries.append(Query(kind, word, sort="date"))
     return queries
+
+
+HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def make_char_queries(articles: list[BenchArticle], count: int, seed: int) -> list[Query]:
+    """One-character queries: a character of a random headline, so common characters (人,
+    国, 会) come up as often as readers would type them. Kept out of the six-kind mix: they
+    have a target of their own."""
+    rng = random.Random(seed)
+    queries: list[Query] = []
+    while len(queries) < count:
+        chars = HAN.findall(rng.choice(articles).headline)
+        if chars:
+            queries.append(Query("one_char", rng.choice(chars)))
+    return queries

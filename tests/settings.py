@@ -21,3 +21,6 @@ STORAGES = {
 }
 # Logins in tests (the lockout tests post dozens) need no slow key stretching.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# check_index --rebuild waits this long after switching folders before removing the old one
+# (10 s in production: longer than any search); the in-process tests search nothing meanwhile.
+SEARCH_INDEX_SWAP_GRACE = 0.2

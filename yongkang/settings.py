@@ -184,6 +184,12 @@ IMPORT_MAX_ARTICLE_CHARS = int(os.environ.get("YONGKANG_MAX_ARTICLE_CHARS", "500
 SEARCH_USER_DICT = BASE_DIR / "articles" / "search" / "userdict.txt"
 # Seconds one search may take; past it the page answers with what it has, marked incomplete.
 SEARCH_TIME_BUDGET = float(os.environ.get("YONGKANG_SEARCH_BUDGET", "3"))
+# Matches counted exactly up to this many; past it a search shows "10000+", its facets
+# and timeline are estimated from a sample, and its pages stop at the cap (as
+# Elasticsearch's track_total_hits), so no search's cost grows with the archive.
+SEARCH_TOTAL_CAP = int(os.environ.get("YONGKANG_SEARCH_TOTAL_CAP", "10000"))
+# zlib level of the index's posting blocks (0: stored plain, faster to read, larger).
+SEARCH_INDEX_COMPRESSION = int(os.environ.get("YONGKANG_INDEX_COMPRESSION", "0"))
 
 LOGIN_URL = "admin:login"
 

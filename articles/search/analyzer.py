@@ -90,7 +90,6 @@ class JiebaTokenizer(Tokenizer):
                 token.endchar = start_char + end
             yield token
 
-
     def words(self, value: str) -> list[tuple[str, int, int]]:
         """(lowercased word, start, end) of every kept word, in start order (so each word's
         positions grow, as Whoosh stores them), without Whoosh's per-token objects: the

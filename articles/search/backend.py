@@ -5,7 +5,8 @@ Only what must change is overridden:
 - schema: every TEXT field uses the one jieba analyzer (haystack would fall back to an
   English stemmer) and its positions are character offsets (exact phrases); no spelling field (it
   re-analyses every document); the body text is not stored (views read the database);
-  ``django_id``/``kind`` get columns so results and facets are read without stored fields.
+  ``django_id`` and the kind and day fields the ``SearchIndex`` names (:class:`FieldRoles`)
+  get columns so results and facets are read without stored fields.
 - writes: one locked writer per batch, retried while another process holds the lock, one
   commit per batch (:meth:`batch_writer`, used by the queue and by ``update_index``).
 - reads: a searcher kept open per connection and refreshed only when the index changed;
@@ -13,6 +14,10 @@ Only what must change is overridden:
   numbers: total, facets and the month timeline from per-segment arrays cached with the
   segment, the date range as a docnum filter (a Whoosh ``filter=`` date range is the
   largest single cost measured), relevance top-k from Whoosh's scorer.
+- folder: the configured path's live version (:mod:`articles.search.index_folders`),
+  checked before every search and write, so a rebuild's switch is followed at once.
+
+Whatever touches Whoosh's or haystack's private API is in :mod:`articles.search.whoosh_private`.
 """
 
 import atexit
@@ -23,12 +28,15 @@ import logging
 import os
 import threading
 import time
-from bisect import bisect_left
+from array import array
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import chain
+from operator import itemgetter
 
+from django.conf import settings
 from haystack.backends.whoosh_backend import WhooshEngine, WhooshSearchBackend, WhooshSearchQuery
 from haystack.constants import DJANGO_ID, ID
 from haystack.exceptions import SkipDocument
@@ -41,22 +49,20 @@ from whoosh.index import LockError
 from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 
-from articles.search import grams, ranking
+from articles.search import grams, index_folders, ranking
 from articles.search.analyzer import JiebaTokenizer, chinese_analyzer, ensure_user_dict
-from articles.search.codec import FastCodec, OffsetPositions
-from articles.search.evaluate import Unsupported, evaluate
+from articles.search.evaluate import evaluate
 from articles.search.evaluate import leaves as evaluation_leaves
 from articles.search.phrase import CharPhrase, phrase_query
 from articles.search.related import key_terms, related_query
-from articles.search.storage import MappedFileStorage
-from articles.search.writing import ParallelWriter, use_chunked_pool
+from articles.search.results import RawHits
+from articles.search.whoosh_private.codec import FastCodec, OffsetPositions
+from articles.search.whoosh_private.haystack_values import index_value
+from articles.search.whoosh_private.storage import MappedFileStorage
+from articles.search.whoosh_private.writing import ParallelWriter, use_chunked_pool
 
 log = logging.getLogger(__name__)
 
-# Fields indexed as one exact token with a column (facets, filters), not analysed text.
-EXACT_FIELDS = {"kind"}
-# Integer fields read per matching document (date filter, sort, timeline): columns.
-NUMERIC_COLUMNS = {"day"}
 # Seconds to wait for another process's write lock, and how many times.
 LOCK_TIMEOUT = 10.0
 LOCK_RETRIES = 6
@@ -77,16 +83,42 @@ class SegmentData:
     kinds: list[str | None]
     months: list[int]  # year * 100 + month, 0 if unknown
     people: list[tuple[str, ...]] = field(default_factory=list)
+    _day_keys: list[int] | None = None
+    _day_order: tuple[array, list[int]] | None = None
+
+    def day_keys(self) -> list[int]:
+        """Per document one int ordering by (day, docnum): a heap key read in C."""
+        if self._day_keys is None:
+            self._day_keys = [day << 32 | d for d, day in enumerate(self.days)]
+        return self._day_keys
+
+    def day_order(self) -> tuple[array, list[int]]:
+        """(docnums by day, their days): a date range is one slice of the first."""
+        if self._day_order is None:
+            keys = sorted(self.day_keys())
+            self._day_order = (array("I", [k & 0xFFFFFFFF for k in keys]), [k >> 32 for k in keys])
+        return self._day_order
 
 
-@dataclass
-class RawHits:
-    total: int
-    hits: list[tuple[int, float | None, list[str]]]  # (article pk, score, people)
-    people: list[tuple[str, int]]
-    years: list[tuple[int, int]]
-    kinds: list[tuple[str, int]]
-    months: list[tuple[tuple[int, int], int]]
+@dataclass(frozen=True)
+class FieldRoles:
+    """The index fields the backend reads for every matching document, as the search
+    indexes name them (their ``kind_field``, ``day_field`` and ``people_field``
+    attributes, see articles/search_indexes.py); ``None`` where no index names one."""
+
+    kind: str | None = None  # one exact token with a column: the kind facet and filter
+    day: str | None = None  # an integer column (date.toordinal()): range, sort, timeline
+    people: str | None = None  # keywords, stored in credit order: facet, names on hits
+
+
+def field_roles(unified_index) -> FieldRoles:
+    found = {}
+    for index in unified_index.get_indexes().values():
+        for role in ("kind", "day", "people"):
+            name = getattr(index, f"{role}_field", None)
+            if name and role not in found:
+                found[role] = index.fields[name].index_fieldname
+    return FieldRoles(**found)
 
 
 class JiebaWhooshSearchBackend(WhooshSearchBackend):
@@ -94,22 +126,37 @@ class JiebaWhooshSearchBackend(WhooshSearchBackend):
         super().__init__(connection_alias, **connection_options)
         self.include_spelling = False
         self._searcher = None
+        # The configured path; the index itself is the version folder its pointer names
+        # (articles/search/index_folders.py), or the path itself for a plain index.
+        self.root = self.path
+        self._pointer = None
+        self._roles = None
         # A rebuild's open writer and how many articles went through it (see update()).
         self._rebuild = None
+
+    @property
+    def roles(self) -> FieldRoles:
+        if self._roles is None:
+            from haystack import connections
+
+            unified = connections[self.connection_alias].get_unified_index()
+            self._roles = field_roles(unified)
+        return self._roles
 
     # --- schema ---------------------------------------------------------------------
 
     def build_schema(self, fields):
         content_field_name, schema = super().build_schema(fields)
+        roles = self.roles
         for field_class in fields.values():
             fieldname = field_class.index_fieldname
             current = schema[fieldname]
-            if fieldname in EXACT_FIELDS:
+            if fieldname == roles.kind:
                 replacement = WHOOSH_ID(stored=field_class.stored, sortable=True)
             elif fieldname == grams.FIELD:
                 replacement = TEXT(analyzer=grams.BigramTokenizer(), stored=False, phrase=True)
                 replacement.format = grams.field_format()
-            elif fieldname in NUMERIC_COLUMNS:
+            elif fieldname == roles.day:
                 replacement = NUMERIC(int, bits=32, stored=field_class.stored, sortable=True)
             elif isinstance(current, TEXT):
                 replacement = TEXT(
@@ -132,15 +179,31 @@ class JiebaWhooshSearchBackend(WhooshSearchBackend):
         return content_field_name, schema
 
     def setup(self):
+        if self.use_file_storage:
+            self.path = str(index_folders.active_folder(self.root))
+            self._pointer = index_folders.pointer_state(self.root)
         super().setup()
         if self.use_file_storage:
-            # Segment files read through memory maps, without a copy (see storage.py).
+            # Segment files read through memory maps, without a copy
+            # (see whoosh_private/storage.py).
             self.storage = MappedFileStorage(self.path)
             self.index = self.storage.open_index(schema=self.schema)
         self._searcher = None
         # Haystack's Exact("…") parses to Whoosh's Phrase, which needs consecutive positions;
         # ours are character offsets, so quoted text goes through CharPhrase instead.
         self.parser.phraseclass = functools.partial(_parsed_phrase, self.schema)
+
+    def follow_pointer(self) -> bool:
+        """Whether a rebuild switched the index to a new version folder since setup (one
+        ``stat``); if so, set up again on the new folder (the old searcher is dropped)."""
+        if not self.use_file_storage or not self.setup_complete:
+            return False
+        if index_folders.pointer_state(self.root) == self._pointer:
+            return False
+        self._searcher = None
+        self.setup_complete = False
+        self.setup()
+        return True
 
     # --- writing --------------------------------------------------------------------
 
@@ -149,21 +212,31 @@ class JiebaWhooshSearchBackend(WhooshSearchBackend):
             self.setup()
         for attempt in range(LOCK_RETRIES):
             try:
+                self.follow_pointer()
                 self.index = self.index.refresh()
                 options = {
                     "timeout": LOCK_TIMEOUT,
                     "delay": 0.05,
                     "codec": _codec(),
                     # Separate files, memory-mapped when read (a compound file's parts are
-                    # copied into memory each time a reader opens: see storage.py).
+                    # copied into memory each time a reader opens: see whoosh_private/storage.py).
                     "compound": False,
                 }
                 if procs > 1:
                     # The pool limit is per process: the processes together stay in it.
-                    return ParallelWriter(
+                    writer = ParallelWriter(
                         self.index, procs=procs, limitmb=WRITER_LIMIT_MB // procs, **options
                     )
-                return use_chunked_pool(self.index.writer(limitmb=WRITER_LIMIT_MB, **options))
+                else:
+                    writer = use_chunked_pool(
+                        self.index.writer(limitmb=WRITER_LIMIT_MB, **options)
+                    )
+                if self.follow_pointer():
+                    # A rebuild switched folders while this waited for the old folder's lock
+                    # (the switch holds it): write into the new one instead.
+                    writer.cancel()
+                    continue
+                return writer
             except LockError:
                 log.warning("Search index locked by another writer (try %d)", attempt + 1)
                 time.sleep(0.2 * (attempt + 1))
@@ -212,7 +285,7 @@ class JiebaWhooshSearchBackend(WhooshSearchBackend):
                 except Exception as exc:  # one bad article must not block the batch
                     failures[obj.pk] = exc
                     continue
-                doc = {key: self._from_python(value) for key, value in doc.items()}
+                doc = {key: index_value(self, value) for key, value in doc.items()}
                 doc.pop("boost", None)
                 writer.add_document(**doc)
         return failures
@@ -225,8 +298,8 @@ class JiebaWhooshSearchBackend(WhooshSearchBackend):
         queryset has been through it: per-batch commits made Whoosh merge segments,
         re-reading and re-writing every earlier posting (over half of rebuild time at 10k
         articles, measured). That writer analyses and writes in ``WRITER_PROCS`` processes,
-        one segment each (:mod:`articles.search.writing`). Any other use of the backend
-        commits it first."""
+        one segment each (:mod:`articles.search.whoosh_private.writing`). Any other use of
+        the backend commits it first."""
         objects = list(iterable)
         if not objects:
             return
@@ -300,6 +373,7 @@ class JiebaWhooshSearchBackend(WhooshSearchBackend):
     def searcher(self):
         """The open searcher, refreshed only if a commit happened since."""
         self._finish_rebuild()
+        self.follow_pointer()
         if not self.setup_complete:
             self.setup()
         if self._searcher is None:
@@ -319,35 +393,45 @@ class JiebaWhooshSearchBackend(WhooshSearchBackend):
         hi = spec.date_to.toordinal() if spec.date_to else None
 
         scored = text_query is not None and spec.sort == "relevance"
-        per_leaf, scores = self._matching(searcher, text_query, leaves, scored)
+        cap = total_cap()
+        per_leaf, scores, incomplete = self._matching(searcher, text_query, leaves, scored, cap)
 
-        # Counting with map()/Counter keeps the per-document work in C.
+        if lo is not None or hi is not None:
+            low, high = lo or 0, hi or 10**7
+            per_leaf = [
+                (data, offset, _in_range(data, local, low, high))
+                for data, offset, local in per_leaf
+            ]
+        total = sum(len(local) for _, _, local in per_leaf)
+        # Past the cap, facets and the timeline come from an even sample of the matches,
+        # scaled up: their cost stays that of `cap` documents whatever the total.
+        step = -(-total // cap) if total > cap else 1
         people, kinds, months = Counter(), Counter(), Counter()
-        total = 0
-        for i, (data, offset, local) in enumerate(per_leaf):
-            if lo is not None or hi is not None:
-                days, low, high = data.days, lo or 0, hi or 10**7
-                local = [d for d in local if low <= days[d] <= high]
-                per_leaf[i] = (data, offset, local)
-            total += len(local)
-            months.update(map(data.months.__getitem__, local))
-            kinds.update(map(data.kinds.__getitem__, local))
-            people.update(chain.from_iterable(map(data.people.__getitem__, local)))
+        taken = 0
+        for data, _, local in per_leaf:
+            sample = local[(-taken) % step :: step] if step > 1 else local
+            taken += len(local)
+            # map()/Counter keep the per-document work in C.
+            months.update(map(data.months.__getitem__, sample))
+            kinds.update(map(data.kinds.__getitem__, sample))
+            people.update(chain.from_iterable(map(data.people.__getitem__, sample)))
         kinds.pop(None, None)
         months.pop(0, None)
+        if step > 1:
+            sampled = -(-total // step) or 1
+            for counter in (people, kinds, months):
+                for key, count in counter.items():
+                    counter[key] = max(1, round(count * total / sampled))
         years = Counter()
         for month, count in months.items():
             years[month // 100] += count
 
-        end = spec.page * spec.per_page
+        # Pages past the cap are not served (the total shows as "cap+"), so choosing the
+        # top hits never costs more than a heap of `cap`.
+        end = min(spec.page * spec.per_page, cap)
         if scored and scores is not None:
-            # Whoosh's order: score, then the lower document number first.
-            ranked = (
-                (leaf_scores[d], -(d + offset))
-                for leaf_scores, (_, offset, local) in zip(scores, per_leaf, strict=True)
-                for d in local
-            )
-            top = [(-d, score) for score, d in heapq.nlargest(end, ranked)]
+            filtered = lo is not None or hi is not None
+            top = _top_scored(per_leaf, scores, end, filtered)
         elif scored:
             allowed = None
             scoring = text_query
@@ -362,46 +446,42 @@ class JiebaWhooshSearchBackend(WhooshSearchBackend):
             results = searcher.search(scoring, limit=end, filter=allowed, optimize=False)
             top = [(hit.docnum, hit.score) for hit in results]
         else:
-            pick = heapq.nsmallest if spec.sort == "oldest" else heapq.nlargest
-            keyed = ((data.days[d], d + offset) for data, offset, local in per_leaf for d in local)
-            top = [(d, None) for _, d in pick(end, keyed)]
+            top = [(d, None) for d in _top_dated(per_leaf, end, oldest=spec.sort == "oldest")]
         page = top[end - spec.per_page : end]
         return RawHits(
-            total=total,
-            hits=[(self._pk(leaves, d), score, _people(searcher, d)) for d, score in page],
+            total=min(total, cap),
+            capped=total > cap or incomplete,
+            hits=[(self._pk(leaves, d), score, self._people(searcher, d)) for d, score in page],
             people=sorted(people.items(), key=lambda kv: (-kv[1], kv[0])),
             years=sorted(years.items(), reverse=True),
             kinds=sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0])),
             months=sorted(((m // 100, m % 100), n) for m, n in months.items()),
         )
 
-    def _matching(self, searcher, text_query, leaves, scored):
+    def _matching(self, searcher, text_query, leaves, scored, cap):
         """([(data, offset, local docnums)] per segment, [docnum → score] per segment or
-        None): from the postings in one pass (:mod:`articles.search.evaluate`), or for a
-        query form it does not know, from Whoosh's matchers (scored later by Whoosh)."""
+        None, whether the matches are only a part of them, at least ``cap``), from the
+        postings in one pass (:mod:`articles.search.evaluate`). A query form it does not
+        know raises :class:`~articles.search.results.Unsupported`, and the service answers
+        through haystack's SearchQuerySet instead."""
         leaf_searchers = searcher.leaf_searchers()
         if text_query is None:
-            return [
-                (data, offset, list(s.reader().all_doc_ids()))
-                for (data, offset), (s, _) in zip(leaves, leaf_searchers, strict=True)
-            ], None
-        try:
-            per_leaf, scores = [], []
-            evaluated = evaluation_leaves(searcher, self._segment_key)
-            for (data, offset), leaf in zip(leaves, evaluated, strict=True):
-                found = evaluate(text_query, leaf, scored)
-                per_leaf.append((data, offset, list(found)))
-                scores.append(found)
-            return per_leaf, (scores if scored else None)
-        except Unsupported as exc:
-            log.debug("Query form %r: Whoosh's matchers", exc)
-        docnums = list(searcher.docs_for_query(text_query))  # ascending
-        bounds = [offset for _, offset in leaves] + [searcher.doc_count_all()]
-        per_leaf = []
-        for i, (data, offset) in enumerate(leaves):
-            a, b = bisect_left(docnums, offset), bisect_left(docnums, bounds[i + 1])
-            per_leaf.append((data, offset, [d - offset for d in docnums[a:b]]))
-        return per_leaf, None
+            return (
+                [
+                    (data, offset, list(s.reader().all_doc_ids()))
+                    for (data, offset), (s, _) in zip(leaves, leaf_searchers, strict=True)
+                ],
+                None,
+                False,
+            )
+        per_leaf, scores = [], []
+        evaluated = evaluation_leaves(searcher, self._segment_key)
+        for (data, offset), leaf in zip(leaves, evaluated, strict=True):
+            found = evaluate(text_query, leaf, scored, limit=cap)
+            per_leaf.append((data, offset, list(found)))
+            scores.append(found)
+        incomplete = any(leaf.shared.get("incomplete") for leaf in evaluated[:1])
+        return per_leaf, (scores if scored else None), incomplete
 
     def more_like_this(
         self,
@@ -450,6 +530,14 @@ class JiebaWhooshSearchBackend(WhooshSearchBackend):
             )
         return {"results": results, "hits": len(hits)}
 
+    def _people(self, searcher, docnum) -> list[str]:
+        """Credited names in credit order, from the small stored fields (text is not
+        stored)."""
+        if not self.roles.people:
+            return []
+        value = searcher.stored_fields(docnum).get(self.roles.people) or ""
+        return [name for name in value.split(",") if name]
+
     @staticmethod
     def _pk(leaves, docnum):
         for data, offset in reversed(leaves):
@@ -476,23 +564,23 @@ class JiebaWhooshSearchBackend(WhooshSearchBackend):
         days = [0] * count
         kinds = [None] * count
         people = [()] * count
+        roles = self.roles
         if count:
             if reader.has_column(DJANGO_ID):
                 ids = reader.column_reader(DJANGO_ID, translate=True)
                 pks = [int(v) if v else 0 for v in ids]
-            if reader.has_column("day"):
-                days = list(reader.column_reader("day", translate=True))
-            for name, target in (("kind", kinds),):
-                if name in reader.schema:
-                    for term in reader.lexicon(name):
-                        value = term.decode("utf-8")
-                        for d in reader.postings(name, term).all_ids():
-                            target[d] = value
-            if "people" in reader.schema:
+            if roles.day and reader.has_column(roles.day):
+                days = list(reader.column_reader(roles.day, translate=True))
+            if roles.kind and roles.kind in reader.schema:
+                for term in reader.lexicon(roles.kind):
+                    value = term.decode("utf-8")
+                    for d in reader.postings(roles.kind, term).all_ids():
+                        kinds[d] = value
+            if roles.people and roles.people in reader.schema:
                 collected = [[] for _ in range(count)]
-                for term in reader.lexicon("people"):
+                for term in reader.lexicon(roles.people):
                     name = term.decode("utf-8")
-                    for d in reader.postings("people", term).all_ids():
+                    for d in reader.postings(roles.people, term).all_ids():
                         collected[d].append(name)
                 people = [tuple(names) for names in collected]
         months = [0] * count
@@ -505,6 +593,56 @@ class JiebaWhooshSearchBackend(WhooshSearchBackend):
             with _segment_lock:
                 _segment_cache[key] = data
         return data
+
+
+def total_cap() -> int:
+    """Matches counted exactly up to this (as Elasticsearch's ``track_total_hits``)."""
+    return max(1, settings.SEARCH_TOTAL_CAP)
+
+
+def _in_range(data, local, low, high) -> list[int]:
+    """The documents of ``local`` dated from ``low`` to ``high`` (day ordinals): tested one
+    by one when they are few, else as the range's slice of the segment's day order
+    intersected with them (both in C)."""
+    days = data.days
+    if len(local) * 8 < len(days):
+        return [d for d in local if low <= days[d] <= high]
+    order, ordered_days = data.day_order()
+    inside = order[bisect_left(ordered_days, low) : bisect_right(ordered_days, high)]
+    return list(set(local).intersection(inside))
+
+
+def _top_scored(per_leaf, scores, end, filtered) -> list[tuple[int, float]]:
+    """The ``end`` best (docnum, score), in Whoosh's order: score, then the lower document
+    number. Chosen per segment by a heap keyed in C, so a common word's 100,000 matches cost
+    no Python step each."""
+    best = []
+    for leaf_scores, (_, offset, local) in zip(scores, per_leaf, strict=True):
+        if filtered:
+            pairs = list(zip(local, map(leaf_scores.__getitem__, local), strict=True))
+            values = [s for _, s in pairs]
+        else:
+            pairs, values = leaf_scores.items(), None
+        top = heapq.nlargest(end, pairs, key=itemgetter(1))
+        if len(top) == end:
+            # Documents tied with the last one kept may have lower numbers: take them all.
+            kth = top[-1][1]
+            values = list(leaf_scores.values()) if values is None else values
+            if values.count(kth) > sum(1 for _, s in top if s == kth):
+                top = [(d, s) for d, s in top if s != kth] + [(d, s) for d, s in pairs if s == kth]
+        best.extend((d + offset, s) for d, s in top)
+    best.sort(key=lambda pair: (-pair[1], pair[0]))
+    return best[:end]
+
+
+def _top_dated(per_leaf, end, oldest) -> list[int]:
+    """The ``end`` newest (or oldest) docnums; the same day: the later (earlier) number."""
+    pick = heapq.nsmallest if oldest else heapq.nlargest
+    best = []
+    for data, offset, local in per_leaf:
+        keys = data.day_keys()
+        best.extend((data.days[d], d + offset) for d in pick(end, local, key=keys.__getitem__))
+    return [d for _, d in pick(end, best)]
 
 
 def _phrase_words(query):
@@ -534,15 +672,11 @@ def _parsed_phrase(schema, fieldname, words, slop=1, boost=1.0, char_ranges=None
 
 
 def _codec():
-    # Posting blocks left uncompressed: zlib was a tenth of indexing time, and reading
-    # skips the decompression; the index grows by about a third.
-    return FastCodec(compression=0)
+    # Posting blocks uncompressed by default: zlib was a tenth of indexing time, and reading
+    # skips the decompression; the index grows by about a third (see docs/scaling.md).
+    return FastCodec(compression=settings.SEARCH_INDEX_COMPRESSION)
 
 
-def _people(searcher, docnum) -> list[str]:
-    """Credited names in credit order, from the small stored fields (text is not stored)."""
-    value = searcher.stored_fields(docnum).get("people") or ""
-    return [name for name in value.split(",") if name]
 
 
 class JiebaWhooshSearchQuery(WhooshSearchQuery):

@@ -36,9 +36,11 @@ def is_han(char: str) -> bool:
 
 
 class _CharIndex:
-    __slots__ = ("terms", "by_char")
+    __slots__ = ("terms", "by_char", "by_frequency", "fieldname")
 
     def __init__(self, reader, fieldname: str):
+        self.fieldname = fieldname
+        self.by_frequency: dict[str, list[bytes]] = {}
         self.terms: list[bytes] = []
         by_char: dict[str, list[int]] = {}
         for number, term in enumerate(reader.lexicon(fieldname)):
@@ -48,9 +50,19 @@ class _CharIndex:
                     by_char.setdefault(char, []).append(number)
         self.by_char = {char: array("I", numbers) for char, numbers in by_char.items()}
 
-    def words_with(self, char: str) -> list[bytes]:
+    def words_with(self, char: str, reader=None) -> list[bytes]:
+        """The words holding ``char``; given the segment's ``reader``, the most frequent
+        first (sorted once per character: the segment's words never change)."""
         terms = self.terms
-        return [terms[number] for number in self.by_char.get(char, ())]
+        words = [terms[number] for number in self.by_char.get(char, ())]
+        if reader is None:
+            return words
+        ordered = self.by_frequency.get(char)
+        if ordered is None:
+            frequency = reader.doc_frequency
+            ordered = sorted(words, key=lambda w: -frequency(self.fieldname, w))
+            self.by_frequency[char] = ordered
+        return ordered
 
 
 # Least recently used last out: a merge or rebuild leaves old segments' maps behind.
@@ -59,13 +71,15 @@ _lock = threading.Lock()
 _KEEP = 24
 
 
-def words_with(reader, segment_key: str | None, fieldname: str, char: str) -> list[bytes]:
+def words_with(
+    reader, segment_key: str | None, fieldname: str, char: str, by_frequency: bool = False
+) -> list[bytes]:
     """The segment's words in ``fieldname`` that contain ``char`` (the character itself
-    included), as index bytes."""
+    included), as index bytes; ``by_frequency``: the most frequent first."""
     if fieldname not in reader.schema:
         return []
     if segment_key is None:  # nothing to cache it under
-        return _CharIndex(reader, fieldname).words_with(char)
+        return _CharIndex(reader, fieldname).words_with(char, reader if by_frequency else None)
     key = (segment_key, fieldname)
     with _lock:
         index = _indexes.get(key)
@@ -77,4 +91,4 @@ def words_with(reader, segment_key: str | None, fieldname: str, char: str) -> li
             _indexes[key] = index
             while len(_indexes) > _KEEP:
                 _indexes.popitem(last=False)
-    return index.words_with(char)
+    return index.words_with(char, reader if by_frequency else None)

@@ -12,8 +12,9 @@ Phrases are checked last and only on the documents every other part of the query
 by the words' positions, read only for those documents.
 
 Only the query forms :meth:`articles.search.query.SearchSpec.whoosh_query` builds are
-handled; :func:`evaluate` raises :class:`Unsupported` for anything else and the backend
-falls back to Whoosh's own matchers.
+handled (a test builds each of them); :func:`evaluate` raises :class:`Unsupported` for
+anything else, and the search service then answers through haystack's ``SearchQuerySet``
+(:mod:`articles.search.generic`).
 """
 
 import threading
@@ -22,30 +23,29 @@ from bisect import bisect_left
 from math import log
 
 from whoosh import query as wq
-from whoosh.codec.whoosh3 import W3LeafMatcher
-from whoosh.matching.wrappers import FilterMatcher
 from whoosh.scoring import BM25FScorer, WeightScorer
-from whoosh.util.numeric import byte_to_length
 
 from articles.search.budget import checked
 from articles.search.chars import CharTerm, words_with
-from articles.search.codec import block_ids, block_weights, decode_offsets
 from articles.search.grams import Checked, GramPhrase, Recall
 from articles.search.phrase import CharPhrase, tiles_somewhere
 from articles.search.ranking import ArchiveScorer, length_prior
+from articles.search.results import Unsupported
+from articles.search.whoosh_private.codec import decode_offsets
+from articles.search.whoosh_private.postings import (
+    deleted_docs,
+    field_lengths,
+    read_postings,
+    values_for,
+)
 
 # Added to a document's score for each query word or phrase its jieba words match; a match
 # by character pairs alone scores below 1 (see _recall). BM25 scores of one word stay far
 # below this, so a precise match always ranks above a match by pairs alone.
 PRECISE = 1000.0
 
-_LENGTHS = [0] + [byte_to_length(b) for b in range(1, 256)]
 _norm_cache: dict[tuple, tuple[tuple, array]] = {}
 _norm_lock = threading.Lock()
-
-
-class Unsupported(Exception):
-    """A query form this module does not evaluate (the caller uses Whoosh's matchers)."""
 
 
 class Leaf:
@@ -58,7 +58,7 @@ class Leaf:
         self.leaf_searcher = leaf_searcher
         self.reader = leaf_searcher.reader()
         self.key = key
-        self.deleted = _deleted(self.reader)
+        self.deleted = deleted_docs(self.reader)
         self._postings = {}
         self.shared = shared if shared is not None else {"leaves": [self]}
 
@@ -68,7 +68,7 @@ class Leaf:
         cached = self._postings.get((fieldname, text))
         if cached is not None and (cached[2] is not None or not values):
             return cached
-        found = _read_postings(self.reader, fieldname, text, values)
+        found = read_postings(self.reader, fieldname, text, values)
         if self.deleted and found[0]:
             found = _without(found, self.deleted)
         self._postings[(fieldname, text)] = found
@@ -87,7 +87,7 @@ class Leaf:
         cached = _norm_cache.get(key)
         if cached is not None and cached[0] == stats:
             return cached[1]
-        lengths = _field_lengths(self.reader, fieldname)
+        lengths = field_lengths(self.reader, fieldname)
         avg, b, k1 = stats
         norms = array("d", [k1 * ((1 - b) + b * length / avg) for length in lengths])
         with _norm_lock:
@@ -96,7 +96,6 @@ class Leaf:
             _norm_cache[key] = (stats, norms)
         return norms
 
-
     def priors(self, fieldname):
         """Per document :func:`~articles.search.ranking.length_prior` of the field's length
         (the segment's lengths never change: kept as long as the segment)."""
@@ -104,21 +103,21 @@ class Leaf:
         cached = _norm_cache.get(key)
         if cached is not None:
             return cached[1]
-        priors = array("d", map(length_prior, _field_lengths(self.reader, fieldname)))
+        priors = array("d", map(length_prior, field_lengths(self.reader, fieldname)))
         with _norm_lock:
             _norm_cache[key] = (None, priors)
         return priors
 
 
-def _bm25(leaf, fieldname, scorer, frequencies) -> dict:
+def _bm25(leaf, fieldname, scorer, frequencies, bonus=0.0) -> dict:
     """docnum → BM25F score (the searcher's own scorer's figures) of ``(docnum, tf)``
-    pairs, with the archive's length prior where its scorer applies one."""
+    pairs, with the archive's length prior where its scorer applies one, plus ``bonus``."""
     norms = leaf.norms(fieldname, scorer)
     c = scorer.idf * (scorer.K1 + 1)
     if isinstance(scorer, ArchiveScorer):
         priors = leaf.priors(fieldname)
-        return {d: c * w / (w + norms[d]) * priors[d] for d, w in frequencies}
-    return {d: c * w / (w + norms[d]) for d, w in frequencies}
+        return {d: bonus + c * w / (w + norms[d]) * priors[d] for d, w in frequencies}
+    return {d: bonus + c * w / (w + norms[d]) for d, w in frequencies}
 
 
 def leaves(searcher, key_of) -> list[Leaf]:
@@ -130,10 +129,32 @@ def leaves(searcher, key_of) -> list[Leaf]:
     return found
 
 
-def evaluate(query, leaf: Leaf, scored: bool):
+def evaluate(query, leaf: Leaf, scored: bool, limit: int | None = None):
     """Matching local docnums of one segment: a dict docnum → score when ``scored``,
-    else a set."""
+    else a set.
+
+    ``limit``: when the whole query is one character (alone or with its headline boost), its
+    words are read most frequent first and reading stops once ``limit`` documents match;
+    a run of characters checked by its pairs' positions stops once ``limit`` documents hold
+    it (the latest first). The result is then a part of the matches, and
+    ``leaf.shared["incomplete"]`` says so. (A common character such as 人 is held by
+    thousands of words and most documents; a common phrase has tens of thousands of
+    candidates whose positions would each be read.)"""
+    if limit is not None:
+        inner = query.a if isinstance(query, wq.AndMaybe) else query
+        if isinstance(inner, CharTerm):
+            leaf.shared["char_limit"] = (inner, limit)
+        if not _excludes(query):
+            # Where no part of the query is subtracted, a part of a phrase's matches is a
+            # part of the query's.
+            leaf.shared["verify_limit"] = limit
     return _eval(query, leaf, scored, None)
+
+
+def _excludes(query) -> bool:
+    if isinstance(query, (wq.Not, wq.AndNot)):
+        return True
+    return any(_excludes(sub) for sub in query.children())
 
 
 def _eval(q, leaf, scored, within, skip=None):
@@ -143,7 +164,7 @@ def _eval(q, leaf, scored, within, skip=None):
     if isinstance(q, wq.Term):
         if q.boost != 1.0:
             raise Unsupported(q)
-        return _term(leaf, q.fieldname, q.text, scored)
+        return _term(leaf, q.fieldname, q.text, scored, only=within if scored else None)
     if isinstance(q, CharPhrase):
         return _phrase(leaf, q, scored, within)
     if isinstance(q, GramPhrase):
@@ -155,7 +176,7 @@ def _eval(q, leaf, scored, within, skip=None):
     if isinstance(q, CharTerm):
         if q.boost != 1.0:
             raise Unsupported(q)
-        return _char_term(leaf, q.fieldname, q.char, scored)
+        return _char_term(leaf, q.fieldname, q.char, scored, within)
     if isinstance(q, wq.And):
         return _and(q.subqueries, leaf, scored, within, skip)
     if isinstance(q, wq.Or):
@@ -175,7 +196,8 @@ def _eval(q, leaf, scored, within, skip=None):
         found = _eval(q.a, leaf, scored, within)
         if not scored or not found:
             return found
-        extra = _eval(q.b, leaf, True, set(found))
+        # The keys view is set-like: no copy of a common word's matches.
+        extra = _eval(q.b, leaf, True, found.keys())
         for d, s in extra.items():
             if d in found:
                 found[d] += s
@@ -194,18 +216,21 @@ def _eval(q, leaf, scored, within, skip=None):
 
 
 def _and(subqueries, leaf, scored, within, skip=None):
-    # Words first, the rarest first; phrases last, checked only where everything else matched.
+    # Words first, unscored (set intersections in C), the rarest first; phrases last, checked
+    # only where everything else matched; then each word scored on the survivors alone, so a
+    # common word with a rare one costs its postings' ids, not a score per posting.
     plain = [q for q in subqueries if not isinstance(q, (CharPhrase, GramPhrase, Checked))]
     phrases = [q for q in subqueries if isinstance(q, (CharPhrase, GramPhrase, Checked))]
-    parts = sorted((_eval(q, leaf, scored, within, skip) for q in plain), key=len)
-    if parts and not parts[0]:
+    sets = sorted((_eval(q, leaf, False, within, skip) for q in plain), key=len)
+    if sets and not sets[0]:
         return {} if scored else set()
-    if parts:
-        keys = set(parts[0]).intersection(*parts[1:])
+    if sets:
+        keys = set(sets[0]).intersection(*sets[1:])
         if within is not None:
             keys &= within
     else:
         keys = within
+    scored_phrases = []
     for phrase in phrases:
         if isinstance(phrase, GramPhrase):
             part = _gram_phrase(leaf, phrase, scored, keys, skip)
@@ -213,7 +238,7 @@ def _and(subqueries, leaf, scored, within, skip=None):
             part = _checked(leaf, phrase, scored, keys, skip)
         else:
             part = _phrase(leaf, phrase, scored, keys)
-        parts.append(part)
+        scored_phrases.append(part)
         keys = set(part) if keys is None else keys.intersection(part)
         if not keys:
             break
@@ -221,13 +246,11 @@ def _and(subqueries, leaf, scored, within, skip=None):
         return {} if scored else set()
     if not scored:
         return keys
+    parts = [_eval(q, leaf, True, keys, skip) for q in plain] + scored_phrases
     if len(parts) == 1:
         only = parts[0]
         return only if len(keys) == len(only) else {d: only[d] for d in keys}
-    if len(parts) == 2:
-        a, b = parts
-        return {d: a[d] + b[d] for d in keys}
-    return {d: sum(part[d] for part in parts) for d in keys}
+    return {d: sum(part.get(d, 0.0) for part in parts) for d in keys}
 
 
 def _union(parts, scored):
@@ -243,6 +266,11 @@ def _union(parts, scored):
 def _recall(leaf, q: Recall, scored, within):
     """Documents the words match, then those only the character pairs match (checked only
     where the words did not match): the first scored ``PRECISE`` higher."""
+    precise_term = isinstance(q.precise, wq.Term) and q.precise.boost == 1.0
+    if scored and precise_term and _covers_the_string(leaf, q):
+        # The common case, one word that is the whole string: scored in one pass.
+        p = q.precise
+        return _term(leaf, p.fieldname, p.text, True, only=within, bonus=PRECISE)
     precise = _eval(q.precise, leaf, scored, within)
     if _covers_the_string(leaf, q):
         return {d: PRECISE + s for d, s in precise.items()} if scored else precise
@@ -333,18 +361,37 @@ def _gram_phrase(leaf, q: GramPhrase, scored, within, skip=None):
     if not candidates:
         return {} if scored else set()
     if len(q.pairs) > 1:
-        values = {
-            pair: _values_for(reader, fieldname, btext, candidates)
-            for pair, btext in present.items()
-        }
         tiling = [tuple(q.pairs)]
-        candidates = {d for d in checked(candidates) if _holds_a_tiling(tiling, values, d)}
+        limit = leaf.shared.get("verify_limit")
+        if limit and len(candidates) > limit:
+            # Positions read and checked a chunk at a time, the latest documents first,
+            # until `limit` hold the run: the rest are left unchecked (and the result is
+            # said to be a part, see evaluate()).
+            ordered = sorted(candidates, reverse=True)
+            candidates = set()
+            for start in range(0, len(ordered), limit):
+                chunk = set(ordered[start : start + limit])
+                candidates |= _holding(reader, fieldname, present, tiling, chunk)
+                if len(candidates) >= limit and start + limit < len(ordered):
+                    leaf.shared["incomplete"] = True
+                    break
+        else:
+            candidates = _holding(reader, fieldname, present, tiling, candidates)
     if not scored:
         return candidates
     return _pair_scores(leaf, q, candidates)
 
 
-def _term(leaf, fieldname, text, scored, only=None):
+def _holding(reader, fieldname, present, tiling, candidates) -> set:
+    """The candidates whose pair positions hold the tiling."""
+    values = {
+        pair: values_for(reader, fieldname, btext, candidates) for pair, btext in present.items()
+    }
+    return {d for d in checked(candidates) if _holds_a_tiling(tiling, values, d)}
+
+
+def _term(leaf, fieldname, text, scored, only=None, bonus=0.0):
+    """A word's documents; scored, BM25 plus ``bonus`` (added in the same pass)."""
     reader = leaf.reader
     if fieldname not in reader.schema:
         return {} if scored else set()
@@ -358,22 +405,33 @@ def _term(leaf, fieldname, text, scored, only=None):
     ids, weights, _ = leaf.postings(fieldname, btext)
     if not scored:
         return set(ids)
-    pairs = zip(ids, weights, strict=True)
-    if only is not None:
-        pairs = [(d, w) for d, w in pairs if d in only]
+    pairs = zip(ids, weights, strict=True) if only is None else _restricted(ids, weights, only)
     scorer = leaf.searcher.weighting.scorer(leaf.leaf_searcher, fieldname, btext)
     if isinstance(scorer, BM25FScorer):
-        return _bm25(leaf, fieldname, scorer, pairs)
+        return _bm25(leaf, fieldname, scorer, pairs, bonus)
     if isinstance(scorer, WeightScorer):
-        return dict(pairs)
+        return {d: bonus + w for d, w in pairs} if bonus else dict(pairs)
     raise Unsupported(type(scorer))
 
 
-def _char_term(leaf, fieldname, char, scored):
+def _restricted(ids, weights, only) -> list:
+    """The (id, weight) postings of the documents in ``only``: by bisection in the sorted
+    ids when ``only`` is much the smaller, else by one pass."""
+    if len(only) * 16 < len(ids):
+        found = []
+        for d in sorted(only):
+            i = bisect_left(ids, d)
+            if i < len(ids) and ids[i] == d:
+                found.append((d, weights[i]))
+        return found
+    return [(d, w) for d, w in zip(ids, weights, strict=True) if d in only]
+
+
+def _char_term(leaf, fieldname, char, scored, within=None):
     """Every word holding ``char``, scored as one word: its frequency in a document is the
     sum of theirs, its document frequency the number of documents holding any of them
     (over all segments), so BM25 ranks it like any other word."""
-    tf = _char_frequencies(leaf, fieldname, char)
+    tf = _char_frequencies(leaf, fieldname, char, _limit_for(leaf, fieldname, char))
     if not scored:
         return set(tf)
     if not tf:
@@ -387,20 +445,39 @@ def _char_term(leaf, fieldname, char, scored):
     key = ("char-df", fieldname, char)
     df = leaf.shared.get(key)
     if df is None:
-        df = sum(len(_char_frequencies(other, fieldname, char)) for other in leaf.shared["leaves"])
+        limit = _limit_for(leaf, fieldname, char)
+        df = sum(
+            len(_char_frequencies(other, fieldname, char, limit)) for other in leaf.shared["leaves"]
+        )
         leaf.shared[key] = df
     parent = leaf.searcher.get_parent()
     scorer.idf = log(parent.doc_count_all() / (df + 1)) + 1  # Whoosh's WeightingModel.idf
-    return _bm25(leaf, fieldname, scorer, tf.items())
+    pairs = tf.items() if within is None else ((d, tf[d]) for d in within if d in tf)
+    return _bm25(leaf, fieldname, scorer, pairs)
 
 
-def _char_frequencies(leaf, fieldname, char) -> dict:
-    """Document → summed frequency of the segment's words holding ``char``."""
+def _limit_for(leaf, fieldname, char) -> int | None:
+    # The same character in the headline only adds to the scores of what the text matched:
+    # it stops at the same count.
+    limit = leaf.shared.get("char_limit")
+    if limit is None:
+        return None
+    query, count = limit
+    return count if query.char == char else None
+
+
+def _char_frequencies(leaf, fieldname, char, limit=None) -> dict:
+    """Document → summed frequency of the segment's words holding ``char``; with ``limit``,
+    of its most frequent words, until that many documents are found."""
     key = ("char", fieldname, char)
     tf = leaf._postings.get(key)
     if tf is None:
         tf = {}
-        for word in words_with(leaf.reader, leaf.key, fieldname, char):
+        words = words_with(leaf.reader, leaf.key, fieldname, char, by_frequency=bool(limit))
+        for word in words:
+            if limit and len(tf) >= limit:
+                leaf.shared["incomplete"] = True
+                break
             ids, weights, _ = leaf.postings(fieldname, word)
             for d, w in zip(ids, weights, strict=True):
                 tf[d] = tf.get(d, 0.0) + w
@@ -448,9 +525,8 @@ def _phrase(leaf, phrase: CharPhrase, scored, within):
     # the words, which is what the phrase's relevance was before).
     scores = dict.fromkeys(matched, 0.0)
     for word in present:
-        for d, s in _term(leaf, fieldname, word, True).items():
-            if d in scores:
-                scores[d] += s
+        for d, s in _term(leaf, fieldname, word, True, only=matched).items():
+            scores[d] += s
     return scores
 
 
@@ -485,63 +561,6 @@ def _tiles_by_offsets(phrase, values, d) -> bool:
     return tiles_somewhere(phrase, chars)
 
 
-def _values_for(reader, fieldname, btext, docs) -> dict:
-    """docnum → posting value (positions) for the documents of ``docs`` holding the term,
-    decoding only the blocks that hold one of them (a common pair has thousands of
-    postings; a check needs a handful)."""
-    matcher = reader.postings(fieldname, btext)
-    if isinstance(matcher, FilterMatcher):
-        matcher = matcher.child
-    found = {}
-    if not isinstance(matcher, W3LeafMatcher):
-        while matcher.is_active():
-            if matcher.id() in docs:
-                found[matcher.id()] = matcher.value()
-            matcher.next()
-        return found
-    m = matcher
-    while True:
-        if m._data is None:
-            m._read_data()
-        ids = block_ids(m._data)
-        if not docs.isdisjoint(ids):
-            m._read_values()
-            for d, v in zip(ids, m._values, strict=True):
-                if d in docs:
-                    found[d] = v
-        if m._lastblock:
-            break
-        m._goto(m._nextoffset)
-    return found
-
-
-def _read_postings(reader, fieldname, btext, values=True):
-    matcher = reader.postings(fieldname, btext)
-    if isinstance(matcher, FilterMatcher):  # deletions: filtered by the caller
-        matcher = matcher.child
-    ids, weights, vals = [], [], []
-    if not isinstance(matcher, W3LeafMatcher):
-        while matcher.is_active():
-            ids.append(matcher.id())
-            weights.append(matcher.weight())
-            vals.append(matcher.value())
-            matcher.next()
-        return ids, weights, (vals if values else None)
-    m = matcher
-    while True:
-        if m._data is None:
-            m._read_data()
-        ids.extend(block_ids(m._data))
-        weights.extend(block_weights(m._data, m._blocklength))
-        if values:
-            m._read_values()
-            vals.extend(m._values)
-        if m._lastblock:
-            break
-        m._goto(m._nextoffset)
-    return ids, weights, (vals if values else None)
-
-
 def _without(found, deleted: frozenset):
     """The postings ``(ids, weights, values)`` less the deleted documents' entries.
 
@@ -565,23 +584,3 @@ def _without(found, deleted: frozenset):
             if column is not None:
                 del column[i]
     return columns
-
-
-def _deleted(reader) -> frozenset:
-    if not reader.has_deletions():
-        return frozenset()
-    perdoc = getattr(reader, "_perdoc", None)
-    if perdoc is not None:
-        return frozenset(perdoc.deleted_docs())
-    return frozenset(d for d in range(reader.doc_count_all()) if reader.is_deleted(d))
-
-
-def _field_lengths(reader, fieldname) -> list[int]:
-    count = reader.doc_count_all()
-    perdoc = getattr(reader, "_perdoc", None)
-    lengths_of = getattr(perdoc, "_lengths", None)
-    if lengths_of is not None:
-        data = lengths_of(fieldname) or b""
-        lengths = [_LENGTHS[b] for b in data[:count]]
-        return lengths + [0] * (count - len(lengths))
-    return [reader.doc_field_length(d, fieldname, 0) or 0 for d in range(count)]

@@ -14,10 +14,10 @@ from haystack.query import SQ, SearchQuerySet
 
 from articles.models import Article, Edition
 from articles.search.analyzer import tokenize
-from articles.search.backend import RawHits
 from articles.search.chars import is_single_han
 from articles.search.grams import FIELD as GRAMS
 from articles.search.grams import han_runs
+from articles.search.results import RawHits
 
 FACET_FIELDS = ("people", "year", "kind")
 

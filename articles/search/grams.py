@@ -19,7 +19,7 @@ import re
 from whoosh import query as wq
 from whoosh.analysis import Token, Tokenizer
 
-from articles.search.codec import CompactOffsets
+from articles.search.whoosh_private.codec import CompactOffsets
 
 FIELD = "grams"
 # The ranges of chars.is_han, as a pattern (a loop over every character in Python was most
@@ -86,7 +86,8 @@ class BigramTokenizer(Tokenizer):
             yield token
 
     def words(self, value: str) -> list[tuple[str, int, int]]:
-        """What :class:`~articles.search.codec.OffsetPositions` indexes straight from."""
+        """What :class:`~articles.search.whoosh_private.codec.OffsetPositions` indexes
+        straight from."""
         return bigrams(value)
 
 

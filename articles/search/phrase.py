@@ -10,9 +10,9 @@ of the overlapping tokens may be used, so a different segmentation in context st
 import rjieba
 from whoosh import query as wq
 from whoosh.matching import NullMatcher
-from whoosh.query.spans import Span, SpanWrappingMatcher
 
 from articles.search.analyzer import is_word, tokenize
+from articles.search.whoosh_private.spans import CharPhraseMatcher
 
 
 def phrase_query(fieldname: str, text: str) -> wq.Query:
@@ -133,42 +133,7 @@ class CharPhrase(wq.Query):
         for word in words:
             if (self.fieldname, word) in searcher.reader():
                 terms[word] = wq.Term(self.fieldname, word).matcher(searcher, context)
-        return CharPhraseMatcher(child, terms, self)
-
-
-class CharPhraseMatcher(SpanWrappingMatcher):
-    def __init__(self, child, terms, phrase):
-        self.terms = terms
-        self.phrase = phrase
-        super().__init__(child)
-
-    def copy(self):
-        return self.__class__(
-            self.child.copy(), {w: m.copy() for w, m in self.terms.items()}, self.phrase
-        )
-
-    def _replacement(self, newchild):
-        return self.__class__(newchild, self.terms, self.phrase)
-
-    def _chars_at(self, docnum):
-        """word → {startchar: endchar} for this document."""
-        found = {}
-        for word, m in self.terms.items():
-            if m.is_active() and m.id() < docnum:
-                m.skip_to(docnum)
-            if m.is_active() and m.id() == docnum:
-                # Positions are start offsets (see the analyzer); a word is as long as itself.
-                found[word] = {sc: sc + len(word) for sc in m.value_as("positions")}
-        return found
-
-    def _get_spans(self):
-        if not self.child.is_active():
-            return []
-        p = self.phrase
-        return [
-            Span(0, startchar=origin + p.first, endchar=origin + p.last)
-            for origin in matching_origins(p, self._chars_at(self.child.id()))
-        ]
+        return CharPhraseMatcher(child, terms, self, matching_origins)
 
 
 def matching_origins(phrase: CharPhrase, chars, first_only=False) -> list[int]:

@@ -17,6 +17,8 @@ The figures were chosen on the graded relevance set (``bench/relevance.py``).
 
 from whoosh.scoring import BM25F, BM25FScorer
 
+from articles.search.whoosh_private.scoring import PriorBM25FScorer
+
 CONTENT_FIELD = "text"
 B = 0.75
 TEXT_B = 0.4
@@ -32,11 +34,10 @@ def length_prior(length: float) -> float:
     return (max(length, 1.0) / SHORT) ** DAMP
 
 
-class ArchiveScorer(BM25FScorer):
+class ArchiveScorer(PriorBM25FScorer):
     """BM25F, times :func:`length_prior` of the document's text length."""
 
-    def _score(self, weight, length):
-        return super()._score(weight, length) * length_prior(length)
+    prior = staticmethod(length_prior)
 
     def supports_block_quality(self):
         return False  # the prior breaks BM25's bound per block; searches pass optimize=False

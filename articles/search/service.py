@@ -15,6 +15,7 @@ from articles.models import Article, Kind
 from articles.search import budget, generic
 from articles.search.people import reporter_names
 from articles.search.query import SearchSpec
+from articles.search.results import Unsupported
 from articles.search.snippets import WIDTH, highlight, make_snippet
 
 log = logging.getLogger(__name__)
@@ -63,6 +64,9 @@ class SearchPage:
     page_obj: object = None
     # The search ran out of its time budget: counts and hits may be incomplete.
     partial: bool = False
+    # More matches than the engine counts: ``total`` is a lower bound ("10,000+") and the
+    # facet and timeline counts are estimates.
+    capped: bool = False
 
     @property
     def page(self) -> int:
@@ -71,10 +75,21 @@ class SearchPage:
 
 def engine_search():
     """``spec -> RawHits``: our Whoosh backend's one-pass ``search_articles``, or for any
-    other haystack engine (``YONGKANG_SEARCH_ENGINE``) the generic SearchQuerySet path."""
+    other haystack engine (``YONGKANG_SEARCH_ENGINE``) the generic SearchQuerySet path; a
+    query form the one-pass path cannot evaluate goes the generic way too."""
     backend = connections["default"].get_backend()
     fast = getattr(backend, "search_articles", None)
-    return fast if fast is not None else generic.search_articles
+    if fast is None:
+        return generic.search_articles
+
+    def run(spec):
+        try:
+            return fast(spec)
+        except Unsupported as exc:
+            log.warning("search %r: query form %r, answered through SearchQuerySet", spec.q, exc)
+            return generic.search_articles(spec)
+
+    return run
 
 
 def with_reporters(spec: SearchSpec) -> SearchSpec:
@@ -115,6 +130,7 @@ def search(spec: SearchSpec) -> SearchPage:
         timeline=timeline(raw.months),
         page_obj=page_obj,
         partial=spent.ran_out,
+        capped=getattr(raw, "capped", False),
     )
 
 
@@ -138,15 +154,23 @@ def hit(article, score, people, spec) -> Hit:
     )
 
 
+# A century of months at most: a longer span (a misdated edition) keeps the latest years.
+MAX_MONTHS = 1200
+
+
 def timeline(months) -> list[MonthBar]:
     """Every month from the first hit to the last (empty months too), bar length relative."""
     if not months:
         return []
     counts = dict(months)
-    (y, m), last = months[0][0], months[-1][0]
+    (y, m), (last_y, last_m) = months[0][0], months[-1][0]
+    if (last_y - y) * 12 + last_m - m >= MAX_MONTHS:
+        start = last_y * 12 + last_m - 1 - (MAX_MONTHS - 1)
+        y, m = divmod(start, 12)
+        m += 1
     top = max(counts.values())
     bars = []
-    while (y, m) <= last and len(bars) < 240:
+    while (y, m) <= (last_y, last_m):
         count = counts.get((y, m), 0)
         bars.append(MonthBar(y, m, count, math.ceil(100 * count / top) if count else 0))
         y, m = (y + 1, 1) if m == 12 else (y, m + 1)

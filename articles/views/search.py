@@ -121,6 +121,10 @@ def search_api(request):
     return JsonResponse(
         {
             "total": result.total,
+            # As Elasticsearch's hits.total.relation: "gte" when the engine stopped counting
+            # at its cap; the facet counts are then estimates from a sample.
+            "total_relation": "gte" if result.capped else "eq",
+            "facets_estimated": result.capped,
             "page": result.page,
             "pages": result.pages,
             # Past the last page: the last page, and why (as on the search page).

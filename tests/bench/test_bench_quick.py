@@ -58,6 +58,21 @@ def test_benchmark_runs_both_sides_on_a_tiny_corpus(tmp_path):
     fresh = results["project"]["fresh"]
     assert fresh["found"] == fresh["saves"] > 0, fresh
     assert set(results["checks"]) >= {"index_speedup", "search_p95_ms", "fresh_ms"}
+    assert results["project"]["search"]["one_char"]["count"] > 0
+
+    again = subprocess.run(
+        [sys.executable, "-m", "bench.run", "--n", "60", "--queries", "12", "--only", "project"]
+        + ["--remeasure", "--out", str(tmp_path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert again.returncode == 0, again.stdout + again.stderr
+    remeasured = json.loads((tmp_path / "project-n60.json").read_text(encoding="utf-8"))
+    assert remeasured["index"] == results["project"]["index"]
+    assert remeasured["remeasured"]["index_built"] == results["project"]["when"]
+    assert remeasured["search"]["failures"] == []
     assert "PASS" in completed.stdout or "FAIL" in completed.stdout
 
 

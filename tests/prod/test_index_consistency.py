@@ -19,6 +19,7 @@ from haystack import connections
 
 from articles.importer import import_paths
 from articles.models import Article, Credit
+from articles.search.index_folders import POINTER, active_folder
 
 from .helpers import (
     PYTHON,
@@ -92,6 +93,48 @@ def test_rebuild_from_scratch_gives_the_same_answers(tmp_path, own_index, client
     assert "problems: 0" in out
     assert not (own_index.parent / "index.new").exists()
     assert search_api(client, "翻身仗")["total"] == before["total"] == 4
+    # The plain folder became versions behind a pointer: only the live version is left.
+    live = active_folder(own_index)
+    assert live != own_index and (own_index / POINTER).is_file()
+    assert sorted(p.name for p in own_index.iterdir()) == sorted([POINTER, live.name])
+    assert connections["default"].get_backend().path == str(live)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_backend_kept_open_follows_the_switch_for_searches_and_writes(tmp_path, own_index):
+    from articles.forms import SearchForm
+    from articles.index_check import rebuild
+    from articles.search_indexes import ArticleIndex
+
+    import_paths(write_pages(tmp_path / "pages", date(2004, 5, 1), 4, "kp"))
+    kept = connections["default"].get_backend()  # as a long-running worker holds it
+
+    def total(backend, word):
+        return backend.search_articles(SearchForm({"q": word}).spec()).total
+
+    assert total(kept, "翻身仗") == 4
+    first, second = Article.objects.order_by("pk")[:2]
+    # Bypassing the signals: only the rebuilt index has it.
+    Article.objects.filter(pk=first.pk).update(headline="切换之后 pointerword")
+    assert total(kept, "pointerword") == 0
+    assert rebuild().problems == 0
+    first_version = active_folder(own_index)
+    assert total(kept, "pointerword") == 1
+    assert kept.path == str(first_version)
+
+    # A write through the kept backend lands in the live version, seen by a fresh backend.
+    Article.objects.filter(pk=second.pk).update(headline="写入 followword")
+    with kept.batch_writer() as write:
+        write(ArticleIndex(), [Article.objects.with_people().get(pk=second.pk)])
+    assert total(connections["default"].get_backend(), "followword") == 1
+
+    assert rebuild().problems == 0
+    assert active_folder(own_index) != first_version
+    assert not first_version.exists()
+    assert total(kept, "followword") == total(kept, "pointerword") == 1
+    assert sorted(p.name for p in own_index.iterdir()) == sorted(
+        [POINTER, active_folder(own_index).name]
+    )
 
 
 def count_rows(database_url: str, table: str) -> int:
@@ -273,9 +316,11 @@ def test_rebuild_swaps_the_index_while_searches_keep_answering(tmp_path):
         result = json.loads(out)
         assert result["failures"] == 0, result["errors"]
         assert result["found"]["翻身仗"] == result["requests"] // 2
-        # The searcher's open index noticed the swap without a restart.
+        # The searcher's open index noticed the switch without a restart.
         assert result["found"]["swapword"] > 0
         assert not (tmp_path / "index.new").exists()
+        index = tmp_path / "index"
+        assert sorted(p.name for p in index.iterdir()) == [POINTER, active_folder(index).name]
 
 
 def test_own_index_really_is_a_separate_folder(own_index, transactional_db):

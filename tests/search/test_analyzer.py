@@ -5,8 +5,8 @@ import pytest
 from whoosh.formats import Positions
 
 from articles.search.analyzer import chinese_analyzer, read_user_dict, to_simplified, tokenize
-from articles.search.codec import OffsetPositions
 from articles.search.phrase import phrase_query
+from articles.search.whoosh_private.codec import OffsetPositions
 
 
 def words(text, mode="search"):

@@ -9,8 +9,17 @@ def test_api_shape(seeded, client):
     response = client.get("/api/search", {"q": "五金", "reporter": "陈晓苏"})
     assert response.status_code == 200
     body = response.json()
-    assert set(body) == {"total", "page", "pages", "results", "facets"}
+    assert set(body) == {
+        "total",
+        "total_relation",
+        "facets_estimated",
+        "page",
+        "pages",
+        "results",
+        "facets",
+    }
     assert (body["total"], body["page"], body["pages"]) == (2, 1, 1)
+    assert (body["total_relation"], body["facets_estimated"]) == ("eq", False)
     first = body["results"][0]
     assert set(first) == {"id", "url", "headline", "date", "people", "kind", "snippet", "score"}
     assert first["people"] == ["陈晓苏"]

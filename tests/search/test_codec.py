@@ -6,8 +6,8 @@ from whoosh import fields
 from whoosh.codec.whoosh3 import W3Codec
 from whoosh.filedb.filestore import RamStorage
 
-from articles.search.codec import FastCodec, OffsetPositions
-from articles.search.evaluate import _read_postings
+from articles.search.whoosh_private.codec import FastCodec, OffsetPositions
+from articles.search.whoosh_private.postings import read_postings
 
 DOCS = 300  # more than two blocks of 128 postings
 
@@ -35,12 +35,12 @@ def test_postings_read_back_exactly(codec):
     with ix.searcher() as searcher:
         reader = searcher.reader()
         fmt = reader.schema["text"].format
-        ids, weights, values = _read_postings(reader, "text", b"apple")
+        ids, weights, values = read_postings(reader, "text", b"apple")
         assert ids == list(range(DOCS))
         assert [(w, fmt.decode_positions(v)) for w, v in zip(weights, values, strict=True)] == [
             expected(n) for n in range(DOCS)
         ]
-        assert _read_postings(reader, "text", b"apple", values=False)[2] is None
+        assert read_postings(reader, "text", b"apple", values=False)[2] is None
 
         matcher = reader.postings("text", b"apple")
         matcher._read_data()

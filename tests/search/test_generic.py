@@ -84,3 +84,22 @@ def test_search_page_works_on_the_generic_path(seeded, client, monkeypatch):
     assert dict(result.facets["people"]) == {"陈晓苏": 2, "张赤奎": 1}
     html = client.get("/search/", {"q": "五金", "reporter": "张赤奎", "from": "2024-01-01"})
     assert "去掉日期范围可以找到 1 篇" in html.content.decode()
+
+
+def test_a_query_form_the_one_pass_path_refuses_is_answered_through_searchqueryset(
+    seeded, client, monkeypatch
+):
+    from articles.search import backend as whoosh_backend
+    from articles.search.results import Unsupported
+
+    expected = generic.search_articles(spec(q="五金"))
+
+    def refuse(query, leaf, scored, **options):
+        raise Unsupported(query)
+
+    monkeypatch.setattr(whoosh_backend, "evaluate", refuse)
+    result = search(spec(q="五金"))
+    assert result.total == expected.total == 4
+    assert {h.article.pk for h in result.hits} == {pk for pk, _, _ in expected.hits}
+    assert dict(result.facets["people"]) == {"陈晓苏": 2, "张赤奎": 1}
+    assert "五金" in client.get("/search/", {"q": "五金"}).content.decode()

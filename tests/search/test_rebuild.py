@@ -21,7 +21,7 @@ def test_rebuild_in_small_batches_finds_the_same_and_leaves_one_segment_per_proc
     seeded, monkeypatch
 ):
     from articles.search import backend as backend_module
-    from articles.search import writing
+    from articles.search.whoosh_private import writing
 
     def answers():
         return (
@@ -58,7 +58,7 @@ def test_rebuild_in_one_process(seeded, monkeypatch):
 def test_postings_spilled_to_disk_come_back_sorted(tmp_path):
     from whoosh.filedb.filestore import FileStorage
 
-    from articles.search.writing import RUN_CHUNK, ChunkedPostingPool
+    from articles.search.whoosh_private.writing import RUN_CHUNK, ChunkedPostingPool
 
     pool = ChunkedPostingPool(FileStorage(str(tmp_path)), None)
     pool.limit = 2000  # bytes: a run every dozen postings
@@ -78,7 +78,7 @@ def test_update_index_on_a_full_index_replaces_documents(seeded):
 def test_segments_are_separate_memory_mapped_files_and_old_compound_ones_still_read(seeded):
     from pathlib import Path
 
-    from articles.search.storage import _MappedFile
+    from articles.search.whoosh_private.storage import _MappedFile
 
     call_command("rebuild_index", interactive=False, verbosity=0)
     backend = connections["default"].get_backend()
@@ -112,7 +112,7 @@ def test_positions_written_by_whoosh_itself_still_decode():
     haystack opens it with the current schema, so the new format must read both."""
     from whoosh.formats import Positions
 
-    from articles.search.codec import OffsetPositions, decode_offsets
+    from articles.search.whoosh_private.codec import OffsetPositions, decode_offsets
 
     offsets = [0, 3, 17, 300, 70000]
     for value in (Positions().encode(offsets), OffsetPositions().encode(offsets)):

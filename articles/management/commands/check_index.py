@@ -11,7 +11,7 @@ class Command(BaseCommand):
     help = (
         "Report articles missing from the search index, stale documents and orphaned "
         "documents (exit status 1 if there are any). --fix repairs them through the search "
-        "queue; --rebuild builds a complete new index beside the live one and swaps it in."
+        "queue; --rebuild builds a complete new index beside the live one and switches to it."
     )
 
     def add_arguments(self, parser):
@@ -20,7 +20,7 @@ class Command(BaseCommand):
         action.add_argument(
             "--rebuild",
             action="store_true",
-            help="build a new index in <index dir>.new, then swap it in atomically",
+            help="build a new index version in <index dir>/v…/, then point CURRENT at it",
         )
         parser.add_argument("--examples", type=int, default=5, help="ids shown per problem")
 
