@@ -52,9 +52,7 @@ def test_prefetched_baseline_indexes_any_batch_in_a_constant_number_of_queries(
     assert queries_to_show(2) == queries_to_show(8) == 1
 
 
-def test_the_old_baseline_still_queries_per_article(
-    seed_editions, baseline_templates, monkeypatch
-):
+def test_the_old_baseline_still_queries_per_article(seed_editions, baseline_templates, monkeypatch):
     _, prefetched = queries_to_index(8)
     monkeypatch.setenv("BENCH_BASELINE_PREFETCH", "0")
 
