@@ -258,8 +258,13 @@ def remeasure_side(side: str, args, folder: Path) -> dict:
         **previous,
         "when": datetime.now().isoformat(timespec="seconds"),
         "machine": machine(),
+        "code": args.code,
         "search": run_phase("search", side, args, env, folder, log),
-        "remeasured": {"index_built": previous.get("when"), "first_search": previous["search"]},
+        "remeasured": {
+            "index_built": previous.get("when"),
+            "index_code": previous.get("code"),
+            "first_search": previous["search"],
+        },
     }
     if side == "project":
         print("[project] freshness ...", flush=True)

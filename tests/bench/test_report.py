@@ -199,3 +199,10 @@ def test_write_replaces_only_between_the_markers():
     assert replaced == f"# T\n\nintro\n\n{START}\nnew tables\n{END}\n\nrest\n"
     assert replace_generated("no title\n", "x") == f"{START}\nx\n{END}\n\nno title\n"
     assert replace_generated("", "x") == f"{START}\nx\n{END}\n\n"
+
+
+def test_a_remeasured_run_names_the_commit_that_built_its_index():
+    side = project(700000, p95_all=45.0)
+    side["remeasured"] = {"index_code": "0ld1nd3x", "index_built": "2026-12-03T10:00:00"}
+    text = render([results(side)], "cmd")
+    assert row(text, "code") == ["`abc1234` (index built by `0ld1nd3x`)"]
