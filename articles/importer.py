@@ -331,7 +331,7 @@ def _store(
         changed |= _save_if_changed(page, page_values)
         page_created = False
 
-    _store_articles(parsed.articles, edition, page, result, force=force)
+    store_articles(parsed.articles, edition, page, result, force=force)
     if before is not None and (changed or result.updated or result.deleted or replacing):
         before.save()
         if replacing:
@@ -419,9 +419,12 @@ def _make_room(edition: Edition, result: ImportResult, page: Page | None) -> Non
     )
 
 
-def _store_articles(
+def store_articles(
     articles: list[ParsedArticle], edition: Edition, page: Page, result: ImportResult, *, force
 ) -> None:
+    """Store a page's parsed articles by position: unchanged ones untouched, changed ones
+    updated (an editor's edits kept unless ``force``), the rest added or removed. Also used
+    by the re-parse of a page (articles/reparse.py)."""
     if page.layout_edited and not force:
         # An editor split, merged or reordered this page: parsed positions no longer match.
         result.kept += page.articles.count()
@@ -432,7 +435,7 @@ def _store_articles(
         article.position: article
         for article in page.articles.prefetch_related("credits__person").order_by("position")
     }
-    prepared = [_article_values(parsed) for parsed in articles]
+    prepared = [article_values(parsed) for parsed in articles]
     people = _people(name for _, credits in prepared for name, *_ in credits)
     orphan_candidates: set[int] = set()
 
@@ -449,7 +452,7 @@ def _store_articles(
             result.created += 1
         elif article.edited and not force:
             result.kept += 1
-        elif _current(article) == (values, credits):
+        elif stored_values(article) == (values, credits):
             if any(getattr(article, name) != value for name, value in parse.items()):
                 Article.objects.filter(pk=article.pk).update(**parse)
             result.unchanged += 1
@@ -480,7 +483,8 @@ def _store_articles(
         Person.objects.filter(pk__in=orphan_candidates, credits__isnull=True).delete()
 
 
-def _article_values(parsed: ParsedArticle) -> tuple[dict, list[tuple[str, str, str, int]]]:
+def article_values(parsed: ParsedArticle) -> tuple[dict, list[tuple[str, str, str, int]]]:
+    """(model field values, credits as (name, role, printed role, order)) of a parse."""
     notes = list(parsed.notes)
     values = {
         "kicker": parsed.kicker or "",
@@ -529,7 +533,8 @@ def _parse_record(parsed: ParsedArticle, values: dict, credits) -> dict:
     return {"original": snapshot(values, credits), "first_line": first, "last_line": last}
 
 
-def _current(article: Article) -> tuple[dict, list[tuple[str, str, str, int]]]:
+def stored_values(article: Article) -> tuple[dict, list[tuple[str, str, str, int]]]:
+    """The same pair as :func:`article_values`, of what is stored now (to compare)."""
     values = {name: getattr(article, name) for name in ARTICLE_FIELDS}
     credits = [
         (credit.person.name, credit.role, credit.printed_role, credit.order)
@@ -557,7 +562,10 @@ def _create_credits(article: Article, credits, people: dict[str, Person]) -> Non
             seen.add((people[name].pk, role))
             rows.append(
                 Credit(
-                    article=article, person=people[name], role=role, printed_role=printed,
+                    article=article,
+                    person=people[name],
+                    role=role,
+                    printed_role=printed,
                     order=order,
                 )
             )

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
-from articles.importer import ImportResult, _article_values, _current, _store_articles
+from articles.importer import ImportResult, article_values, store_articles, stored_values
 from articles.models import Article, Page
 from articles.originals import label
 from articles.parsing import PageError, parse_page
@@ -64,7 +64,7 @@ def plan(page: Page, *, force: bool = False) -> Plan:
         result.rows = [Row(a.position, KEEP, a.headline, a.headline) for a in existing.values()]
         return result
     for position, article_parse in enumerate(parsed.articles, start=1):
-        values, credits = _article_values(article_parse)
+        values, credits = article_values(article_parse)
         article = existing.pop(position, None)
         if article is None:
             result.rows.append(Row(position, CREATE, "", values["headline"]))
@@ -73,7 +73,7 @@ def plan(page: Page, *, force: bool = False) -> Plan:
         if article.edited and not force:
             result.rows.append(Row(position, KEEP, *now))
             continue
-        old_values, old_credits = _current(article)
+        old_values, old_credits = stored_values(article)
         changed = tuple(
             label(name)
             for name in ("kicker", "headline", "subtitle", "column", "byline", "kind", "body")
@@ -94,7 +94,7 @@ def apply(page: Page, *, force: bool = False) -> ImportResult:
     page = Page.objects.select_for_update().select_related("edition").get(pk=page.pk)
     parsed = _parse(page)
     result = ImportResult(source_name=page.source_name)
-    _store_articles(parsed.articles, page.edition, page, result, force=force)
+    store_articles(parsed.articles, page.edition, page, result, force=force)
     kept = [w for w in page.warnings if w.startswith(IMPORTER_WARNING)]
     warnings = list(parsed.warnings) + kept
     if warnings != page.warnings:
