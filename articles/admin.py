@@ -551,8 +551,22 @@ class ArticleRedirectAdmin(admin.ModelAdmin):
 # --- Import runs ----------------------------------------------------------------------------
 
 
+class RecordAdmin(admin.ModelAdmin):
+    """A record of what happened (an import run, a replaced page): read, never added,
+    edited or removed."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(ImportRun)
-class ImportRunAdmin(admin.ModelAdmin):
+class ImportRunAdmin(RecordAdmin):
     list_display = (
         "source_name",
         "outcome",
@@ -570,15 +584,6 @@ class ImportRunAdmin(admin.ModelAdmin):
     search_fields = ("source_name", "error")
     date_hierarchy = "started_at"
 
-    # A record of what happened: nobody adds, edits or removes one.
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     @admin.display(description="错误")
     def short_error(self, run):
@@ -589,7 +594,7 @@ class ImportRunAdmin(admin.ModelAdmin):
 
 
 @admin.register(PageRevision)
-class PageRevisionAdmin(admin.ModelAdmin):
+class PageRevisionAdmin(RecordAdmin):
     """What re-imports replaced (import_pages --replace, or a changed file): a record to read
     and copy from, never edited or removed."""
 
@@ -612,14 +617,6 @@ class PageRevisionAdmin(admin.ModelAdmin):
     )
     readonly_fields = fields
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     @admin.display(description="当时的文章")
     def article_list(self, revision):
