@@ -480,7 +480,8 @@ class JiebaWhooshSearchBackend(WhooshSearchBackend):
             found = evaluate(text_query, leaf, scored, limit=cap)
             per_leaf.append((data, offset, list(found)))
             scores.append(found)
-        incomplete = any(leaf.shared.get("incomplete") for leaf in evaluated[:1])
+        # One dict shared by every segment of the query (see evaluate.leaves).
+        incomplete = bool(evaluated and evaluated[0].shared.get("incomplete"))
         return per_leaf, (scores if scored else None), incomplete
 
     def more_like_this(

@@ -266,13 +266,13 @@ def _union(parts, scored):
 def _recall(leaf, q: Recall, scored, within):
     """Documents the words match, then those only the character pairs match (checked only
     where the words did not match): the first scored ``PRECISE`` higher."""
-    precise_term = isinstance(q.precise, wq.Term) and q.precise.boost == 1.0
-    if scored and precise_term and _covers_the_string(leaf, q):
+    covers = _covers_the_string(leaf, q)
+    if covers and scored and isinstance(q.precise, wq.Term) and q.precise.boost == 1.0:
         # The common case, one word that is the whole string: scored in one pass.
         p = q.precise
         return _term(leaf, p.fieldname, p.text, True, only=within, bonus=PRECISE)
     precise = _eval(q.precise, leaf, scored, within)
-    if _covers_the_string(leaf, q):
+    if covers:
         return {d: PRECISE + s for d, s in precise.items()} if scored else precise
     fallback = _eval(q.fallback, leaf, False, within, skip=precise)
     fallback = fallback - set(precise)
