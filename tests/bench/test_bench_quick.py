@@ -35,16 +35,23 @@ def test_sample_and_queries_are_reproducible():
 
 
 @needs_corpus
-@pytest.mark.slow
-def test_benchmark_runs_both_sides_on_a_tiny_corpus(tmp_path):
+def run_tiny_benchmark(out, *options) -> subprocess.CompletedProcess:
+    """``bench.run`` over 60 articles and 12 queries into ``out``; it must succeed."""
     completed = subprocess.run(
-        [sys.executable, "-m", "bench.run", "--n", "60", "--queries", "12", "--out", str(tmp_path)],
+        [sys.executable, "-m", "bench.run", "--n", "60", "--queries", "12", "--out", str(out)]
+        + list(options),
         cwd=ROOT,
         capture_output=True,
         text=True,
         timeout=600,
     )
     assert completed.returncode == 0, completed.stdout + completed.stderr
+    return completed
+
+
+@pytest.mark.slow
+def test_benchmark_runs_both_sides_on_a_tiny_corpus(tmp_path):
+    completed = run_tiny_benchmark(tmp_path)
     results = json.loads((tmp_path / "results-n60.json").read_text(encoding="utf-8"))
 
     for side in ("project", "baseline"):
@@ -60,15 +67,7 @@ def test_benchmark_runs_both_sides_on_a_tiny_corpus(tmp_path):
     assert set(results["checks"]) >= {"index_speedup", "search_p95_ms", "fresh_ms"}
     assert results["project"]["search"]["one_char"]["count"] > 0
 
-    again = subprocess.run(
-        [sys.executable, "-m", "bench.run", "--n", "60", "--queries", "12", "--only", "project"]
-        + ["--remeasure", "--out", str(tmp_path)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert again.returncode == 0, again.stdout + again.stderr
+    run_tiny_benchmark(tmp_path, "--only", "project", "--remeasure")
     remeasured = json.loads((tmp_path / "project-n60.json").read_text(encoding="utf-8"))
     assert remeasured["index"] == results["project"]["index"]
     assert remeasured["remeasured"]["index_built"] == results["project"]["when"]
