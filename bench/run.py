@@ -181,24 +181,40 @@ def run_phase(phase: str, side: str, args, env: dict, folder: Path, log: Path) -
     measured = run_measured(cmd, env, log)
     result = json.loads(out.read_text(encoding="utf-8"))
     result["process"] = measured
+    # Kept with the phase's own figures, so that --reuse-load can report the load it reuses.
+    out.write_text(json.dumps(result, ensure_ascii=False, indent=2), encoding="utf-8")
     return result
+
+
+def reused_load(folder: Path) -> dict:
+    """The load figures of the database a previous run left in ``folder``; only its index is
+    removed, so that a rebuild is measured without loading 700k articles again (18 min)."""
+    load_file = folder / "load.json"
+    if not load_file.exists() or not (folder / "queries.json").exists():
+        raise SystemExit(f"--reuse-load needs a finished load in {folder}")
+    shutil.rmtree(folder / "index", ignore_errors=True)
+    load = json.loads(load_file.read_text(encoding="utf-8"))
+    load["reused"] = True
+    return load
 
 
 def run_side(side: str, args) -> dict:
     folder = args.out / f"{side}-n{args.n_arg}"
     if args.remeasure:
         return remeasure_side(side, args, folder)
-    if folder.exists():
-        shutil.rmtree(folder)
-    folder.mkdir(parents=True)
     log = folder / "log.txt"
     env = side_env(side, folder, args)
-    print(f"[{side}] loading database into {folder} ...", flush=True)
-    load = run_phase("load", side, args, env, folder, log)
+    if args.reuse_load:
+        load = reused_load(folder)
+        print(f"[{side}] reusing the {load['articles']} articles in {folder}", flush=True)
+    else:
+        if folder.exists():
+            shutil.rmtree(folder)
+        folder.mkdir(parents=True)
+        print(f"[{side}] loading database into {folder} ...", flush=True)
+        load = run_phase("load", side, args, env, folder, log)
     n = load["articles"]
-    print(
-        f"[{side}] {n} articles loaded in {load['process']['seconds']} s; indexing ...", flush=True
-    )
+    print(f"[{side}] {n} articles loaded; indexing ...", flush=True)
     command = list(SIDES[side]["index_command"])
     if side == "project" and args.index_batch_size:
         command += ["--batch-size", str(args.index_batch_size)]
@@ -424,6 +440,12 @@ def main(argv=None) -> int:
         action="store_true",
         help="search and freshness again on the folder a finished run of this N left (load "
         "and index figures kept); for a query-side change without rebuilding",
+    )
+    parser.add_argument(
+        "--reuse-load",
+        action="store_true",
+        help="rebuild and measure on the database a previous run of this N loaded into its "
+        "folder (its load figures kept); for an indexing change without reloading",
     )
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument(

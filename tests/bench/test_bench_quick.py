@@ -72,6 +72,14 @@ def test_benchmark_runs_both_sides_on_a_tiny_corpus(tmp_path):
     assert remeasured["index"] == results["project"]["index"]
     assert remeasured["remeasured"]["index_built"] == results["project"]["when"]
     assert remeasured["search"]["failures"] == []
+
+    run_tiny_benchmark(tmp_path, "--only", "project", "--reuse-load")
+    rebuilt = json.loads((tmp_path / "project-n60.json").read_text(encoding="utf-8"))
+    assert rebuilt["load"]["reused"] is True
+    assert rebuilt["load"]["process"] == results["project"]["load"]["process"]
+    assert rebuilt["index"]["index_mb"] > 0 and rebuilt["search"]["failures"] == []
+    log = (tmp_path / "project-n60" / "log.txt").read_text(encoding="utf-8")
+    assert log.count("bench.phases load") == 1 and log.count("rebuild_index") == 2
     assert "PASS" in completed.stdout or "FAIL" in completed.stdout
 
 
