@@ -52,7 +52,7 @@ def finds(spec, pk) -> bool:
     from articles.search.evaluate import evaluate, leaves
 
     backend = connections["default"].get_backend()
-    query = spec.whoosh_query(backend.content_field_name)
+    query = spec.whoosh_query(backend.content_field_name, backend.roles)
     if query is None:
         return False
     searcher = backend.searcher()

@@ -53,6 +53,7 @@ from articles.search import grams, index_folders, ranking
 from articles.search.analyzer import JiebaTokenizer, chinese_analyzer, ensure_user_dict
 from articles.search.evaluate import evaluate
 from articles.search.evaluate import leaves as evaluation_leaves
+from articles.search.fields import FieldRoles, field_roles
 from articles.search.phrase import CharPhrase, phrase_query
 from articles.search.related import key_terms, related_query
 from articles.search.results import RawHits
@@ -98,27 +99,6 @@ class SegmentData:
             keys = sorted(self.day_keys())
             self._day_order = (array("I", [k & 0xFFFFFFFF for k in keys]), [k >> 32 for k in keys])
         return self._day_order
-
-
-@dataclass(frozen=True)
-class FieldRoles:
-    """The index fields the backend reads for every matching document, as the search
-    indexes name them (their ``kind_field``, ``day_field`` and ``people_field``
-    attributes, see articles/search_indexes.py); ``None`` where no index names one."""
-
-    kind: str | None = None  # one exact token with a column: the kind facet and filter
-    day: str | None = None  # an integer column (date.toordinal()): range, sort, timeline
-    people: str | None = None  # keywords, stored in credit order: facet, names on hits
-
-
-def field_roles(unified_index) -> FieldRoles:
-    found = {}
-    for index in unified_index.get_indexes().values():
-        for role in ("kind", "day", "people"):
-            name = getattr(index, f"{role}_field", None)
-            if name and role not in found:
-                found[role] = index.fields[name].index_fieldname
-    return FieldRoles(**found)
 
 
 class JiebaWhooshSearchBackend(WhooshSearchBackend):
@@ -228,9 +208,7 @@ class JiebaWhooshSearchBackend(WhooshSearchBackend):
                         self.index, procs=procs, limitmb=WRITER_LIMIT_MB // procs, **options
                     )
                 else:
-                    writer = use_chunked_pool(
-                        self.index.writer(limitmb=WRITER_LIMIT_MB, **options)
-                    )
+                    writer = use_chunked_pool(self.index.writer(limitmb=WRITER_LIMIT_MB, **options))
                 if self.follow_pointer():
                     # A rebuild switched folders while this waited for the old folder's lock
                     # (the switch holds it): write into the new one instead.
@@ -387,7 +365,7 @@ class JiebaWhooshSearchBackend(WhooshSearchBackend):
         """Answer one search page: ``spec`` is a :class:`articles.search.query.SearchSpec`."""
         ensure_user_dict()
         searcher = self.searcher()
-        text_query = spec.whoosh_query(self.content_field_name)
+        text_query = spec.whoosh_query(self.content_field_name, self.roles)
         leaves = [(self._segment_data(reader), offset) for reader, offset in self._leaves(searcher)]
         lo = spec.date_from.toordinal() if spec.date_from else None
         hi = spec.date_to.toordinal() if spec.date_to else None
@@ -676,8 +654,6 @@ def _codec():
     # Posting blocks uncompressed by default: zlib was a tenth of indexing time, and reading
     # skips the decompression; the index grows by about a third (see docs/scaling.md).
     return FastCodec(compression=settings.SEARCH_INDEX_COMPRESSION)
-
-
 
 
 class JiebaWhooshSearchQuery(WhooshSearchQuery):

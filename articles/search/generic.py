@@ -9,30 +9,37 @@ haystack filters, facets and slicing, returned in the same :class:`RawHits` shap
 from datetime import date, datetime, timedelta
 
 from django.db.models import Max, Min
+from haystack import connections
 from haystack.inputs import Exact
 from haystack.query import SQ, SearchQuerySet
 
 from articles.models import Article, Edition
 from articles.search.analyzer import tokenize
 from articles.search.chars import is_single_han
+from articles.search.fields import FieldRoles, field_roles
 from articles.search.grams import FIELD as GRAMS
 from articles.search.grams import han_runs
 from articles.search.results import RawHits
 
-FACET_FIELDS = ("people", "year", "kind")
+
+def roles(using: str) -> FieldRoles:
+    return field_roles(connections[using].get_unified_index())
 
 
 def queryset(spec, using: str = "default") -> SearchQuerySet:
     """The spec's words, phrases, exclusions and filters as a SearchQuerySet (no facets)."""
     sqs = SearchQuerySet(using=using).models(Article)
+    named = roles(using)
+    if (spec.reporter and not named.people) or (spec.kind and not named.kind):
+        return sqs.none()  # a filter on a field no index has
     text = node_sq(spec.tree)
     if text is not None:
         sqs = sqs.filter(text)
     if spec.reporter:
         names = spec.reporters or (spec.reporter,)
-        sqs = sqs.filter(_any([SQ(people=Exact(name)) for name in names]))
+        sqs = sqs.filter(_any([SQ(**{named.people: Exact(name)}) for name in names]))
     if spec.kind:
-        sqs = sqs.filter(kind=Exact(spec.kind))
+        sqs = sqs.filter(**{named.kind: Exact(spec.kind)})
     if spec.date_from:
         sqs = sqs.filter(date__gte=spec.date_from)
     if spec.date_to:
@@ -102,8 +109,10 @@ def _all(parts):
 
 def search_articles(spec, using: str = "default") -> RawHits:
     sqs = queryset(spec, using)
-    for name in FACET_FIELDS:
-        sqs = sqs.facet(name)
+    named = roles(using)
+    for name in (named.people, "year", named.kind):
+        if name:
+            sqs = sqs.facet(name)
     first, last = _edition_span()
     start, end_day = spec.date_from or first, spec.date_to or last
     if start <= end_day:
@@ -121,12 +130,15 @@ def search_articles(spec, using: str = "default") -> RawHits:
     fields = counts.get("fields", {})
     return RawHits(
         total=total,
-        hits=[(int(r.pk), r.score if spec.sort == "relevance" else None, _names(r)) for r in page],
-        people=_ranked(fields.get("people", [])),
+        hits=[
+            (int(r.pk), r.score if spec.sort == "relevance" else None, _names(r, named.people))
+            for r in page
+        ],
+        people=_ranked(fields.get(named.people, [])),
         years=sorted(
             ((int(y), n) for y, n in fields.get("year", []) if y is not None and n), reverse=True
         ),
-        kinds=_ranked(fields.get("kind", [])),
+        kinds=_ranked(fields.get(named.kind, [])),
         months=_months(counts.get("dates", {}).get("date", [])),
     )
 
@@ -137,8 +149,8 @@ def _edition_span() -> tuple[date, date]:
     return span["first"] or date.today(), span["last"] or date.today()
 
 
-def _names(result) -> list[str]:
-    value = getattr(result, "people", None) or []
+def _names(result, fieldname: str | None) -> list[str]:
+    value = (getattr(result, fieldname, None) if fieldname else None) or []
     if isinstance(value, str):
         value = value.split(",")
     return [name for name in value if name]

@@ -20,6 +20,7 @@ from whoosh import query as wq
 
 from articles.search.analyzer import to_simplified, tokenize
 from articles.search.chars import CharTerm, is_single_han
+from articles.search.fields import FieldRoles
 from articles.search.grams import Checked, GramPhrase, Recall, by_pairs, han_runs
 from articles.search.phrase import phrase_query
 
@@ -101,17 +102,19 @@ class SearchSpec:
             _map(self.tree, lambda node: ("word", node[1]) if node[0] == "phrase" else node)
         )
 
-    def whoosh_query(self, fieldname: str = "text"):
+    def whoosh_query(self, fieldname: str = "text", roles: FieldRoles | None = None):
         """The Whoosh query for the words, phrases, exclusions and exact filters (not dates,
-        which the backend applies per document); ``None`` means every document."""
+        which the backend applies per document); ``None`` means every document. ``roles``
+        names the people and kind fields; a filter on a field no index has finds nothing."""
+        roles = roles or FieldRoles()
         text = node_query(self.tree, fieldname) if self.tree != ("and", ()) else None
         filters = []
         if self.reporter:
             names = self.reporters or (self.reporter,)
-            people = [wq.Term("people", name) for name in names]
+            people = [_exact(roles.people, name) for name in names]
             filters.append(people[0] if len(people) == 1 else wq.Or(people))
         if self.kind:
-            filters.append(wq.Term("kind", self.kind))
+            filters.append(_exact(roles.kind, self.kind))
         if text is None and not filters:
             if self.has_text or self.excluded:
                 return wq.NullQuery  # only punctuation: nothing can match
@@ -157,6 +160,10 @@ def text_query(fieldname: str, text: str, phrase: bool = False):
         return None
     fallback = by_pairs(text, lambda w: word_query(fieldname, w))
     return precise if fallback is None else Recall([precise, fallback])
+
+
+def _exact(fieldname: str | None, value: str):
+    return wq.Term(fieldname, value) if fieldname else wq.NullQuery
 
 
 def node_query(node, fieldname: str):

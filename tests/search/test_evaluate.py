@@ -76,7 +76,7 @@ def test_same_documents_and_scores_as_whoosh(index_with_deletions, params):
     backend = connections["default"].get_backend()
     searcher = backend.searcher()
     spec = SearchForm(params).spec()
-    query = spec.whoosh_query(backend.content_field_name)
+    query = spec.whoosh_query(backend.content_field_name, backend.roles)
     if query is None:
         pytest.skip("no text query: every document")
     expected = whoosh_matches(searcher, query)
@@ -99,7 +99,7 @@ def test_some_queries_really_match(index_with_deletions):
     backend = connections["default"].get_backend()
     searcher = backend.searcher()
     for q, at_least in (("五金", 4), ('"中村改造"', 1), ('"清廉金华"', 2), ("金", 5)):
-        query = SearchForm({"q": q}).spec().whoosh_query(backend.content_field_name)
+        query = SearchForm({"q": q}).spec().whoosh_query(backend.content_field_name, backend.roles)
         assert len(ours(searcher, query, scored=False)) >= at_least
 
 
@@ -161,7 +161,7 @@ def test_every_query_form_of_the_search_page_is_evaluated(index_with_deletions, 
     form = SearchForm(params)
     form.is_valid()
     spec = with_reporters(form.spec())
-    query = spec.whoosh_query(backend.content_field_name)
+    query = spec.whoosh_query(backend.content_field_name, backend.roles)
     if query is None:
         return  # every document: no query to evaluate
     for scored in (False, True):

@@ -1,10 +1,11 @@
-"""The backend reads the names of the fields it uses per document from the SearchIndex."""
+"""The search code reads the names of the fields it uses per document from the SearchIndex."""
 
 import pytest
 from haystack import connections
 from whoosh.fields import ID, NUMERIC, TEXT
 
-from articles.search.backend import FieldRoles, JiebaWhooshSearchBackend, field_roles
+from articles.search.backend import JiebaWhooshSearchBackend
+from articles.search.fields import FieldRoles, field_roles
 from articles.search_indexes import ArticleIndex
 
 
@@ -43,3 +44,35 @@ def test_facets_and_names_come_from_the_named_fields(seeded):
     assert dict(raw.people) == {"陈晓苏": 2, "张赤奎": 1}
     assert raw.kinds and raw.months
     assert any(people for _, _, people in raw.hits)
+
+
+def test_the_query_filters_on_the_fields_the_roles_name():
+    from whoosh import query as wq
+
+    from articles.forms import SearchForm
+
+    form = SearchForm({"reporter": "陈晓苏", "kind": "commentary"})
+    spec = form.spec()
+    query = spec.whoosh_query("text", FieldRoles(kind="sort", people="credits"))
+    assert set(query.all_terms()) == {("credits", "陈晓苏"), ("sort", "commentary")}
+    # No index names a people field: a reporter search can only find nothing.
+    by_reporter = SearchForm({"reporter": "陈晓苏"}).spec()
+    assert by_reporter.whoosh_query("text", FieldRoles(kind="kind")) is wq.NullQuery
+
+
+@pytest.mark.django_db
+def test_without_a_people_field_a_reporter_search_finds_nothing_on_either_path(
+    seeded, monkeypatch
+):
+    from articles.forms import SearchForm
+    from articles.search import generic
+
+    spec = SearchForm({"reporter": "陈晓苏"}).spec()
+    backend = connections["default"].get_backend()
+    assert backend.search_articles(spec).total == generic.search_articles(spec).total == 3
+
+    monkeypatch.setattr(ArticleIndex, "people_field", None)
+    monkeypatch.setattr(backend, "_roles", None)
+    assert backend.search_articles(spec).total == 0
+    empty = generic.search_articles(spec)
+    assert empty.total == 0 and empty.hits == [] and empty.people == []

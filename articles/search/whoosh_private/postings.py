@@ -47,6 +47,7 @@ def values_for(reader, fieldname, btext, docs) -> dict:
         m._goto(m._nextoffset)
     return found
 
+
 def read_postings(reader, fieldname, btext, values=True):
     matcher = reader.postings(fieldname, btext)
     if isinstance(matcher, FilterMatcher):  # deletions: filtered by the caller
@@ -73,6 +74,7 @@ def read_postings(reader, fieldname, btext, values=True):
         m._goto(m._nextoffset)
     return ids, weights, (vals if values else None)
 
+
 def deleted_docs(reader) -> frozenset:
     if not reader.has_deletions():
         return frozenset()
@@ -80,6 +82,7 @@ def deleted_docs(reader) -> frozenset:
     if perdoc is not None:
         return frozenset(perdoc.deleted_docs())
     return frozenset(d for d in range(reader.doc_count_all()) if reader.is_deleted(d))
+
 
 def field_lengths(reader, fieldname) -> list[int]:
     count = reader.doc_count_all()
