@@ -126,9 +126,7 @@ def page_split(page):
                 reverse("admin:articles_article_change", args=[article.pk]),
                 article.headline,
                 " · ".join(
-                    value
-                    for value in (article.kicker, article.subtitle, article.byline)
-                    if value
+                    value for value in (article.kicker, article.subtitle, article.byline) if value
                 ),
                 _bullets(article.paragraphs),
             )
@@ -289,15 +287,27 @@ class ArticleAdmin(admin.ModelAdmin):
             return self.admin_site.admin_view(wrapped)
 
         return [
-            path("byline-preview/", view(admin_tools.byline_preview),
-                 name="articles_article_byline_preview"),
+            path(
+                "byline-preview/",
+                view(admin_tools.byline_preview),
+                name="articles_article_byline_preview",
+            ),
             path("<int:pk>/split/", view(admin_tools.split_view), name="articles_article_split"),
-            path("<int:pk>/merge/<str:direction>/", view(admin_tools.merge_view),
-                 name="articles_article_merge"),
-            path("<int:pk>/move/<str:direction>/", view(admin_tools.move_view),
-                 name="articles_article_move"),
-            path("<int:pk>/original/", view(admin_tools.revert_view),
-                 name="articles_article_original"),
+            path(
+                "<int:pk>/merge/<str:direction>/",
+                view(admin_tools.merge_view),
+                name="articles_article_merge",
+            ),
+            path(
+                "<int:pk>/move/<str:direction>/",
+                view(admin_tools.move_view),
+                name="articles_article_move",
+            ),
+            path(
+                "<int:pk>/original/",
+                view(admin_tools.revert_view),
+                name="articles_article_original",
+            ),
             *super().get_urls(),
         ]
 
@@ -371,13 +381,15 @@ class ArticleAdmin(admin.ModelAdmin):
         if not found:
             return "与解析原稿一致"
         rows = format_html_join(
-            "", '<tr><th scope="row">{}</th><td>{}</td></tr>',
+            "",
+            '<tr><th scope="row">{}</th><td>{}</td></tr>',
             ((difference.label, difference.html) for difference in found),
         )
         return format_html(
             '<table class="original-diff"><tbody>{}</tbody></table>'
             '<p><a href="{}">逐项比较并恢复原稿</a></p>',
-            rows, reverse("admin:articles_article_original", args=[article.pk]),
+            rows,
+            reverse("admin:articles_article_original", args=[article.pk]),
         )
 
     @admin.display(description="日期", ordering="edition__date")
@@ -428,7 +440,9 @@ def source_lines(article):
     return format_html(
         '<p class="source-where">{} · 源文件 {}</p>'
         '<ol class="source-lines" tabindex="0" aria-label="版面原始文本">{}</ol>',
-        where, article.page.source_name, rows,
+        where,
+        article.page.source_name,
+        rows,
     )
 
 
@@ -473,9 +487,9 @@ class PersonAdmin(admin.ModelAdmin):
     @admin.display(description="其他写法")
     def spellings(self, person):
         aliases = sorted(person.aliases.all(), key=lambda alias: alias.name)
-        return "、".join(
-            alias.name + ("" if alias.merged else "(改名前)") for alias in aliases
-        ) or "—"
+        return (
+            "、".join(alias.name + ("" if alias.merged else "(改名前)") for alias in aliases) or "—"
+        )
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_counts().prefetch_related("aliases")
@@ -505,8 +519,16 @@ class PageAdmin(admin.ModelAdmin):
     date_hierarchy = "edition__date"
     actions = ("reparse",)
     fields = (
-        "edition", "number", "number_guessed", "name", "source_name", "checksum",
-        "imported_at", "layout_edited", "warnings", "split",
+        "edition",
+        "number",
+        "number_guessed",
+        "name",
+        "source_name",
+        "checksum",
+        "imported_at",
+        "layout_edited",
+        "warnings",
+        "split",
     )
     readonly_fields = fields
     Media = WorkbenchMedia
@@ -584,7 +606,6 @@ class ImportRunAdmin(RecordAdmin):
     search_fields = ("source_name", "error")
     date_hierarchy = "started_at"
 
-
     @admin.display(description="错误")
     def short_error(self, run):
         return run.error if len(run.error) <= 120 else run.error[:119] + "…"
@@ -616,7 +637,6 @@ class PageRevisionAdmin(RecordAdmin):
         "raw_text_block",
     )
     readonly_fields = fields
-
 
     @admin.display(description="当时的文章")
     def article_list(self, revision):

@@ -81,9 +81,7 @@ def preview(byline: str) -> list[CreditPreview]:
     credits = _stored_form(credits_in_byline(byline))
     names = {name for name, *_ in credits}
     people = set(Person.objects.filter(name__in=names).values_list("name", flat=True))
-    aliases = dict(
-        PersonAlias.objects.filter(name__in=names).values_list("name", "person__name")
-    )
+    aliases = dict(PersonAlias.objects.filter(name__in=names).values_list("name", "person__name"))
     return [
         CreditPreview(
             name=aliases.get(name, name),
@@ -134,7 +132,10 @@ def rederive_credits(article: Article) -> list[Credit]:
         taken.add((person.pk, role))
         created.append(
             Credit.objects.create(
-                article=article, person=person, role=role, printed_role=printed,
+                article=article,
+                person=person,
+                role=role,
+                printed_role=printed,
                 order=len(created),
             )
         )

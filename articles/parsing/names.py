@@ -33,8 +33,10 @@ SURNAMES = frozenset(
 )
 # Surnames that are also everyday words (``全文完``, ``时间待定``): they vouch for a name only
 # where a role word does too.
-_WORDLIKE_SURNAMES = frozenset("和都时由来国平全明海东公元信展利干但那於花权强相初计支井巴丰门云"
-                               "容敬普衣富智幸居揭战危玉银宿印隆诸区位原南满闻")
+_WORDLIKE_SURNAMES = frozenset(
+    "和都时由来国平全明海东公元信展利干但那於花权强相初计支井巴丰门云"
+    "容敬普衣富智幸居揭战危玉银宿印隆诸区位原南满闻"
+)
 _DOTS = "·•‧・．"
 _NAME = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{2,6}·[\u4e00-\u9fff]{2,8}")
 # Words printed in bylines that are never names.

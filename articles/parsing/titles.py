@@ -72,12 +72,7 @@ def assign_roles(group: list[TitleLine]) -> tuple[dict[str, str | None], bool]:
     if len(lines) >= 2:
         found = next((i for i in (-1, 0) if _DECORATED_COLUMN.match(lines[i].text)), None)
         bottom = lines[-1].text
-        if (
-            found is None
-            and len(lines) >= 3
-            and column_like(bottom)
-            and len(bottom) * 2 <= longest
-        ):
+        if found is None and len(lines) >= 3 and column_like(bottom) and len(bottom) * 2 <= longest:
             found = -1
             guessed = True
         if found is None:

@@ -61,9 +61,7 @@ def test_the_query_filters_on_the_fields_the_roles_name():
 
 
 @pytest.mark.django_db
-def test_without_a_people_field_a_reporter_search_finds_nothing_on_either_path(
-    seeded, monkeypatch
-):
+def test_without_a_people_field_a_reporter_search_finds_nothing_on_either_path(seeded, monkeypatch):
     from articles.forms import SearchForm
     from articles.search import generic
 

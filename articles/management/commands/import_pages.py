@@ -65,9 +65,7 @@ class Command(BaseCommand):
             bar.update(1)
 
         try:
-            summary = import_paths(
-                files, force=force, date=date, replace=replace, progress=report
-            )
+            summary = import_paths(files, force=force, date=date, replace=replace, progress=report)
             summary.skipped = skipped
         finally:
             bar.close()
