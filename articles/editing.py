@@ -316,9 +316,10 @@ def merge_people(keep: Person, others) -> Person:
         Credit.objects.filter(pk__in=duplicates[start : start + 500]).delete()
     Credit.objects.filter(person__in=[p.pk for p in others]).update(person=keep)
     PersonAlias.objects.filter(person__in=others).update(person=keep)
-    names = [p.name for p in others]
     Person.objects.filter(pk__in=[p.pk for p in others]).delete()
-    PersonAlias.objects.bulk_create(PersonAlias(name=name, person=keep) for name in names)
+    PersonAlias.objects.bulk_create(
+        PersonAlias(name=p.name, person=keep, old_id=p.pk) for p in others
+    )
     queue.enqueue(touched)
     queue.schedule_drain()
     return keep

@@ -180,6 +180,10 @@ class PersonAlias(models.Model):
         Person, on_delete=models.CASCADE, related_name="aliases", verbose_name="人员"
     )
     merged = models.BooleanField("合并而来", default=True, help_text="否: 改名前的写法")
+    # The id the merged-away person had: their old /people/<id>/ links keep working.
+    old_id = models.PositiveBigIntegerField(
+        "原编号", null=True, blank=True, unique=True, help_text="合并前的人员编号"
+    )
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
 
     class Meta:

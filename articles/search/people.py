@@ -11,7 +11,7 @@ import threading
 
 from django.db.models import Count, Max
 
-from articles.models import Person
+from articles.models import Person, PersonAlias
 
 MAX_NAMES = 30
 SUGGESTIONS = 200  # names offered in the search form's <datalist>
@@ -23,13 +23,17 @@ _suggested: dict = {}
 
 
 def reporter_names(typed: str) -> tuple[str, ...]:
-    """The people ``typed`` stands for: itself if someone has that name, else those whose
-    name holds it; ``()`` when nobody matches."""
+    """The people ``typed`` stands for: itself if someone has that name, the person it is
+    another spelling of, else those whose name holds it; ``()`` when nobody matches."""
     typed = (typed or "").strip()
     if not typed:
         return ()
     if Person.objects.filter(name=typed).exists():
         return (typed,)
+    # A spelling merged into someone, or a name before a rename: that person.
+    alias = PersonAlias.objects.filter(name=typed).values_list("person__name", flat=True).first()
+    if alias is not None:
+        return (alias,)
     found = (
         Person.objects.filter(name__contains=typed)
         .annotate(n=Count("credits"))

@@ -23,7 +23,7 @@ from django.db.models.functions import (
     TruncMonth,
 )
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.generic.dates import (
@@ -521,12 +521,14 @@ def person_by_name(request, name, feed=False):
     url_name = "articles:person_feed" if feed else "articles:person"
     who = Person.objects.filter(name=name).first()
     if who is None:
-        return moved_person(name, url_name)
+        return moved_person(url_name, name=name)
     return redirect(reverse(url_name, args=[who.pk]), permanent=True)
 
 
 def person(request, pk):
-    who = get_object_or_404(Person, pk=pk)
+    who = Person.objects.filter(pk=pk).first()
+    if who is None:
+        return moved_person("articles:person", request, old_id=pk)
     # A subquery rather than a join: someone credited twice in one article (写 and 摄) must
     # still see it once.
     article_ids = Credit.objects.filter(person=who).values("article_id")

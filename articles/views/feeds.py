@@ -21,6 +21,7 @@ from articles.forms import SearchForm
 from articles.models import Article, Credit, Person
 from articles.search.service import search
 from articles.views.browse import article_list, lead_paragraph, published_at
+from articles.views.moved import moved_person
 
 logger = logging.getLogger(__name__)
 
@@ -102,8 +103,14 @@ class LatestFeed(ArticleFeed):
 
 
 class PersonFeed(ArticleFeed):
+    def __call__(self, request, pk):
+        # A merged-away person's feed: the feed of whom they were merged into. (Links by
+        # name, and to merged-away spellings, arrive at browse.person_by_name.)
+        if not Person.objects.filter(pk=pk).exists():
+            return moved_person("articles:person_feed", old_id=pk)
+        return super().__call__(request, pk=pk)
+
     def get_object(self, request, pk):
-        # Links by name (and to merged-away spellings) arrive at browse.person_by_name.
         return get_object_or_404(Person, pk=pk)
 
     def title(self, obj):

@@ -19,9 +19,12 @@ def moved_article(pk: int) -> HttpResponsePermanentRedirect:
     return HttpResponsePermanentRedirect(moved.target.get_absolute_url())
 
 
-def moved_person(name: str, url_name: str) -> HttpResponsePermanentRedirect:
-    """The same page (``url_name``) of the person a spelling was merged into, else 404."""
-    alias = PersonAlias.objects.select_related("person").filter(name=name).first()
+def moved_person(url_name: str, request=None, **where) -> HttpResponsePermanentRedirect:
+    """The same page (``url_name``) of the person a spelling, or a merged-away person's id
+    (``name=`` or ``old_id=``), now belongs to, with the same query string; else 404."""
+    alias = PersonAlias.objects.select_related("person").filter(**where).first()
     if alias is None:
         raise Http404("没有这位人员")
-    return HttpResponsePermanentRedirect(reverse(url_name, kwargs=person_kwargs(alias.person)))
+    url = reverse(url_name, kwargs=person_kwargs(alias.person))
+    query = request.META.get("QUERY_STRING", "") if request is not None else ""
+    return HttpResponsePermanentRedirect(f"{url}?{query}" if query else url)

@@ -359,6 +359,31 @@ def test_merging_two_spellings_moves_credits_and_redirects(editor, seed_editions
     assert PersonAlias.objects.get(name="陈晓 苏").person == right
 
 
+def test_a_merged_away_persons_old_addresses_and_spelling_lead_to_the_person(
+    client, seed_editions, django_capture_on_commit_callbacks
+):
+    from articles import editing
+
+    right = Person.objects.get(name="陈晓苏")
+    wrong = Person.objects.create(name="陈晓酥")
+    article = article_at(2)
+    Credit.objects.create(article=article, person=wrong, role="摄影")
+    old_page, old_feed = wrong.get_absolute_url(), reverse("articles:person_feed", args=[wrong.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        editing.merge_people(right, [wrong])
+
+    moved = client.get(old_page + "?page=2")
+    assert moved.status_code == 301
+    assert moved["Location"] == right.get_absolute_url() + "?page=2"
+    assert client.get(moved["Location"]).status_code == 200
+    assert client.get(old_feed)["Location"] == reverse("articles:person_feed", args=[right.pk])
+    assert client.get("/people/999999/").status_code == 404
+    assert client.get("/people/999999/feed/").status_code == 404
+    # The old spelling in the reporter box finds the person's articles.
+    assert article.pk in found_ids(reporter="陈晓酥")
+    assert found_ids(reporter="陈晓酥") == found_ids(reporter="陈晓苏")
+
+
 def test_an_import_printing_a_merged_spelling_credits_the_person(editor, seed_editions, page_dir):
     from articles.importer import import_file
 
