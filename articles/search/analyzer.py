@@ -41,8 +41,11 @@ def tokenize(text: str, mode: str = "search") -> list[tuple[str, int, int]]:
     ]
 
 
-class JiebaTokenizer(Tokenizer):
-    """Whoosh tokenizer over rjieba's search mode: lowercased words, punctuation dropped."""
+class OffsetTokenizer(Tokenizer):
+    """A Whoosh tokenizer over ``words(value)``, (text, start, end) triples, whose positions
+    are character offsets: with overlapping search-mode words (or pairs) a running count
+    means nothing, while offsets let phrases be checked exactly (a word ends at its start +
+    its length) without storing character ranges."""
 
     def __eq__(self, other):
         return other.__class__ is self.__class__
@@ -64,31 +67,26 @@ class JiebaTokenizer(Tokenizer):
         **kwargs,
     ):
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        if not tokenize:
-            token.original = token.text = value
-            token.boost = 1.0
-            if positions:
-                token.pos = start_pos
-            if chars:
-                token.startchar = start_char
-                token.endchar = start_char + len(value)
-            yield token
-            return
-        for word, start, end in self.words(value):
-            token.text = word
+        found = self.words(value) if tokenize else [(value, 0, len(value))]
+        for text, start, end in found:
+            token.text = text
             token.boost = 1.0
             token.stopped = False
             if keeporiginal:
                 token.original = value[start:end]
             if positions:
-                # The position is the character offset: with overlapping search-mode words a
-                # running count means nothing, while offsets let phrases be checked exactly
-                # (a word ends at its start + its length) without storing character ranges.
                 token.pos = start_pos + start
             if chars:
                 token.startchar = start_char + start
                 token.endchar = start_char + end
             yield token
+
+    def words(self, value: str) -> list[tuple[str, int, int]]:
+        raise NotImplementedError
+
+
+class JiebaTokenizer(OffsetTokenizer):
+    """Whoosh tokenizer over rjieba's search mode: lowercased words, punctuation dropped."""
 
     def words(self, value: str) -> list[tuple[str, int, int]]:
         """(lowercased word, start, end) of every kept word, in start order (so each word's

@@ -17,8 +17,9 @@ alone (see :mod:`articles.search.evaluate`).
 import re
 
 from whoosh import query as wq
-from whoosh.analysis import Token, Tokenizer
 
+from articles.search.analyzer import OffsetTokenizer
+from articles.search.phrase import FieldText
 from articles.search.whoosh_private.codec import CompactOffsets
 
 FIELD = "grams"
@@ -47,43 +48,9 @@ def field_format():
     return CompactOffsets()
 
 
-class BigramTokenizer(Tokenizer):
+class BigramTokenizer(OffsetTokenizer):
     """Whoosh tokenizer for the ``grams`` field; positions are character offsets (so the
     pairs of one run sit at consecutive positions and Whoosh's own ``Phrase`` matches them)."""
-
-    def __eq__(self, other):
-        return other.__class__ is self.__class__
-
-    def __hash__(self):
-        return hash(self.__class__.__name__)
-
-    def __call__(
-        self,
-        value,
-        positions=False,
-        chars=False,
-        keeporiginal=False,
-        removestops=True,
-        start_pos=0,
-        start_char=0,
-        tokenize=True,
-        mode="",
-        **kwargs,
-    ):
-        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        pairs = self.words(value) if tokenize else [(value, 0, len(value))]
-        for pair, start, end in pairs:
-            token.text = pair
-            token.boost = 1.0
-            token.stopped = False
-            if keeporiginal:
-                token.original = pair
-            if positions:
-                token.pos = start_pos + start
-            if chars:
-                token.startchar = start_char + start
-                token.endchar = start_char + end
-            yield token
 
     def words(self, value: str) -> list[tuple[str, int, int]]:
         """What :class:`~articles.search.whoosh_private.codec.OffsetPositions` indexes
@@ -91,7 +58,7 @@ class BigramTokenizer(Tokenizer):
         return bigrams(value)
 
 
-class GramPhrase(wq.Query):
+class GramPhrase(FieldText):
     """A run of two or more Chinese characters, as pairs at consecutive offsets.
 
     ``pairs`` is a covering subset, (pair, offset in the run): every other pair from the
@@ -109,22 +76,6 @@ class GramPhrase(wq.Query):
 
     def __repr__(self):
         return f"GramPhrase({self.text!r})"
-
-    def __eq__(self, other):
-        return (
-            isinstance(other, GramPhrase)
-            and other.text == self.text
-            and other.fieldname == self.fieldname
-        )
-
-    def __hash__(self):
-        return hash((self.fieldname, self.text))
-
-    def field(self):
-        return self.fieldname
-
-    def has_terms(self):
-        return True
 
     def terms(self, phrases=False):
         for pair, _ in self.pairs:

@@ -44,23 +44,13 @@ def _dictionary_words(text: str) -> set[tuple[str, int, int]]:
     return found
 
 
-class CharPhrase(wq.Query):
-    def __init__(self, fieldname, text, edges, boost=1.0):
-        self.fieldname = fieldname
-        self.text = text
-        self.edges = sorted(set(edges), key=lambda e: (e[1], e[2]))
-        self.boost = boost
-        self.first = min(start for _, start, _ in self.edges)
-        self.last = max(end for _, _, end in self.edges)
-        # Characters the analyzer drops (spaces, punctuation) may be stepped over.
-        self.skippable = {i for i, ch in enumerate(text) if not is_word(ch)}
-
-    def __repr__(self):
-        return f"CharPhrase({self.fieldname!r}, {self.text!r})"
+class FieldText(wq.Query):
+    """A query for one string (``text``) of one field, equal to another of its class for the
+    same string and field; what it matches and its terms are the subclass's."""
 
     def __eq__(self, other):
         return (
-            isinstance(other, CharPhrase)
+            other.__class__ is self.__class__
             and other.fieldname == self.fieldname
             and other.text == self.text
         )
@@ -73,6 +63,21 @@ class CharPhrase(wq.Query):
 
     def has_terms(self):
         return True
+
+
+class CharPhrase(FieldText):
+    def __init__(self, fieldname, text, edges, boost=1.0):
+        self.fieldname = fieldname
+        self.text = text
+        self.edges = sorted(set(edges), key=lambda e: (e[1], e[2]))
+        self.boost = boost
+        self.first = min(start for _, start, _ in self.edges)
+        self.last = max(end for _, _, end in self.edges)
+        # Characters the analyzer drops (spaces, punctuation) may be stepped over.
+        self.skippable = {i for i, ch in enumerate(text) if not is_word(ch)}
+
+    def __repr__(self):
+        return f"CharPhrase({self.fieldname!r}, {self.text!r})"
 
     def terms(self, phrases=False):
         for word, _, _ in self.edges:
