@@ -17,8 +17,7 @@ _lenfield _cached_reader _doccount _count _dbfile _basepos
 _mini_ids _mini_weights _mini_values _byteids _ids _weights _values _format
 _blocklimit _compression _inlinelimit _read_ids _read_weights _read_values _data _read_data
 _blocklength _lastblock _goto _nextoffset _perdoc _lengths _fpath
-_write_run _read_run _open_run _remove_run _new_run _write_block _postwriter
-_maxweight _minlength _maxlength _lk _finalize_segment _process_file _new_task
+_write_run _read_run _open_run _remove_run _lk _finalize_segment _process_file _new_task
 _get_spans _replacement _score _from_python _filename _to_python _process_results
 """
 PRIVATE_NAMES = NAMES.split()

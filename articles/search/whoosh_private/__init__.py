@@ -16,9 +16,6 @@ Private names relied on, and why:
   - ``W3PostingsWriter._mini_ids``/``_mini_weights``/``_mini_values`` (overridden) and its
     ``_byteids``, ``_ids``, ``_weights``, ``_values``, ``_format``: write posting blocks as
     machine arrays instead of pickled tuples.
-  - ``W3PostingsWriter._write_block``, ``_blocklimit``, ``_maxweight``, ``_minlength``,
-    ``_maxlength`` and ``W3FieldWriter._postwriter``: a term's whole posting list written
-    a block at a time (``add_term``), with the block statistics ``add_posting`` would keep.
   - ``W3Codec._blocklimit``, ``._compression``, ``._inlinelimit``: passed on to our writer.
   - ``W3LeafMatcher._read_ids``/``_read_weights``/``_read_values`` (overridden), ``_data``,
     ``_read_data``, ``_ids``, ``_weights``, ``_values``: Whoosh's own matchers read our blocks.
@@ -30,11 +27,10 @@ Private names relied on, and why:
 ``storage.py`` (segments read through memory maps, no copy)
   - ``FileStorage._fpath``: a file's path in the storage.
   - ``StructFile.is_closed``, ``.file``, ``.onclose``: close a mapped file as Whoosh does.
-``writing.py`` (postings pooled by term; rebuilds on both cores)
-  - ``PostingPool._new_run``, ``_open_run``, ``_remove_run``, ``_write_run``/``_read_run``
-    (overridden) and its ``fieldnames``, ``currentsize``, ``limit``, ``current``, ``runs``,
-    ``tempstore``, ``segment``: spill files in the pool's temporary storage, one record per
-    term, and the pool swapped into a new writer.
+``writing.py`` (rebuilds: chunked spill files, both cores)
+  - ``PostingPool._write_run``, ``_read_run``, ``_open_run``, ``_remove_run`` and its
+    ``fieldnames``, ``currentsize``, ``limit``, ``current``, ``runs``, ``tempstore``,
+    ``segment``: spill postings a few thousand per pickle.
   - ``SegmentWriter(_lk=False)``, ``SegmentWriter._finalize_segment``: a sub-writer's
     segment handed back unlocked and uncommitted, as Whoosh's own ``SubWriterTask`` does.
   - ``SubWriterTask._process_file`` and its ``running``, ``jobqueue``, ``resultqueue``,
