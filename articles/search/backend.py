@@ -60,7 +60,7 @@ from articles.search.results import RawHits
 from articles.search.whoosh_private.codec import FastCodec, OffsetPositions
 from articles.search.whoosh_private.haystack_values import index_value
 from articles.search.whoosh_private.storage import MappedFileStorage
-from articles.search.whoosh_private.writing import ParallelWriter, use_term_pool
+from articles.search.whoosh_private.writing import ParallelWriter, use_chunked_pool
 
 log = logging.getLogger(__name__)
 
@@ -208,7 +208,7 @@ class JiebaWhooshSearchBackend(WhooshSearchBackend):
                         self.index, procs=procs, limitmb=WRITER_LIMIT_MB // procs, **options
                     )
                 else:
-                    writer = use_term_pool(self.index.writer(limitmb=WRITER_LIMIT_MB, **options))
+                    writer = use_chunked_pool(self.index.writer(limitmb=WRITER_LIMIT_MB, **options))
                 if self.follow_pointer():
                     # A rebuild switched folders while this waited for the old folder's lock
                     # (the switch holds it): write into the new one instead.

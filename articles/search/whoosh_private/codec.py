@@ -18,7 +18,6 @@ from pickle import loads
 from whoosh.codec.whoosh3 import (
     LENGTHS_COLUMN,
     W3Codec,
-    W3FieldWriter,
     W3LeafMatcher,
     W3PerDocReader,
     W3PostingsWriter,
@@ -27,8 +26,6 @@ from whoosh.codec.whoosh3 import (
 from whoosh.formats import Positions
 from whoosh.system import pack_uint
 from whoosh.util.numeric import byte_to_length
-
-from articles.search.whoosh_private.writing import TermPostings
 
 _LENGTHS = [None] + [byte_to_length(b) for b in range(1, 256)]
 
@@ -75,26 +72,6 @@ _SHORT_VALUES_TAG = "S"  # the same with two-byte lengths (every value under 64 
 
 
 class PostingsWriter(W3PostingsWriter):
-    def add_term(self, ids: array, weights: array, values: list, lengths: bytes | None):
-        """A term's whole posting list (document numbers ascending): what W3's
-        ``add_posting`` does for each posting, done once per block of ``_blocklimit``.
-        ``lengths`` holds the field's length byte of every document (None: not scored)."""
-        if not any(values):
-            values = None  # W3 keeps only non-empty values (a format without any)
-        limit = self._blocklimit
-        for start in range(0, len(ids), limit):
-            if start:
-                self._write_block()
-            end = start + limit
-            block = self._ids = ids[start:end]
-            self._weights = weights[start:end]
-            self._values = [v for v in values[start:end] if v] if values else []
-            self._maxweight = max(0, max(self._weights))
-            present = bytes(map(lengths.__getitem__, block)).replace(b"\0", b"") if lengths else b""
-            self._minlength = _LENGTHS[min(present)] if present else None
-            self._maxlength = _LENGTHS[max(present)] if present else 0
-        # finish_postings() writes the last block.
-
     def _mini_ids(self):
         if self._byteids:
             return super()._mini_ids()
@@ -181,34 +158,9 @@ class CompactLeafMatcher(W3LeafMatcher):
             super()._read_values()
 
 
-class TermFieldWriter(W3FieldWriter):
-    """W3's field writer, taking the term pool's posting lists a term at a time."""
-
-    def add_postings(self, schema, lengths, items):
-        if not isinstance(items, TermPostings):
-            return super().add_postings(schema, lengths, items)
-        read_lengths = getattr(lengths, "_lengths", None)
-        current = length_bytes = None
-        for fieldname, btext, ids, weights, values in items:
-            if fieldname != current:
-                if current is not None:
-                    self.finish_field()
-                self.start_field(fieldname, schema[fieldname])
-                current = fieldname
-                length_bytes = read_lengths(fieldname) if read_lengths else None
-            self.start_term(btext)
-            self._postwriter.add_term(ids, weights, values, length_bytes)
-            self.finish_term()
-        if current is not None:
-            self.finish_field()
-
-
 class FastCodec(W3Codec):
     def per_document_reader(self, storage, segment):
         return CachedLengthsPerDocReader(storage, segment)
-
-    def field_writer(self, storage, segment):
-        return TermFieldWriter(self, storage, segment)
 
     def postings_writer(self, dbfile, byteids=False):
         return PostingsWriter(
