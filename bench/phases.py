@@ -137,6 +137,12 @@ def search_phase(args) -> dict:
 
     queries = read_queries(args)
     url_for = project_url if args.side == "project" else baseline_url
+    if args.side == "project":
+        # As a production worker does before it takes traffic (yongkang/gunicorn.conf.py):
+        # otherwise the first one-character query pays for the per-segment word maps.
+        from articles.search import service
+
+        service.warm_up()
     client = Client()
     for query in queries["warmup"]:
         client.get(url_for(query))
