@@ -192,6 +192,12 @@ def build_columns(runs: list[dict], baselines: bool) -> tuple[list[Column], list
     return shown, others
 
 
+def load_cell(side: dict) -> str:
+    seconds = unit(dig(side, "load", "process", "seconds"), " s")
+    # bench.run --reuse-load: the database an earlier run of the same N loaded.
+    return f"{seconds} (earlier load)" if dig(side, "load", "reused") else seconds
+
+
 def figure_rows(columns: list[Column]) -> list[tuple[str, list[str]]]:
     def row(label, cell):
         return label, [cell(c.side) for c in columns]
@@ -201,7 +207,7 @@ def figure_rows(columns: list[Column]) -> list[tuple[str, list[str]]]:
     kinds = [k for k in KIND_LABELS if k in recorded and k != "all"]
     kinds += sorted(recorded - set(KIND_LABELS))
     rows = [
-        row("DB load (bulk)", lambda s: unit(dig(s, "load", "process", "seconds"), " s")),
+        row("DB load (bulk)", load_cell),
         row(
             "index wall / CPU",
             lambda s: pair_of(dig(s, "index", "seconds"), dig(s, "index", "cpu_s"), " s"),
@@ -214,6 +220,16 @@ def figure_rows(columns: list[Column]) -> list[tuple[str, list[str]]]:
         row("segments", lambda s: num(dig(s, "index", "segments"))),
         row("peak RSS while indexing", lambda s: unit(dig(s, "index", "peak_tree_rss_mb"), " MB")),
         row("peak RSS while serving", lambda s: unit(serving_rss_mb(s), " MB")),
+        # The mapped index's resident pages count in RSS but are the page cache's (shared,
+        # dropped under memory pressure); the anonymous part is what the process holds.
+        row(
+            "after searching: anonymous / mapped files",
+            lambda s: pair_of(
+                dig(s, "search", "rss_now_mb", "RssAnon"),
+                dig(s, "search", "rss_now_mb", "RssFile"),
+                " MB",
+            ),
+        ),
     ]
     for kind in [*kinds, "all"]:
         rows.append(

@@ -206,3 +206,12 @@ def test_a_remeasured_run_names_the_commit_that_built_its_index():
     side["remeasured"] = {"index_code": "0ld1nd3x", "index_built": "2026-12-03T10:00:00"}
     text = render([results(side)], "cmd")
     assert row(text, "code") == ["`abc1234` (index built by `0ld1nd3x`)"]
+
+
+def test_a_reused_load_and_the_serving_memory_parts_are_shown():
+    side = project(700000, p95_all=45.0)
+    side["load"]["reused"] = True
+    side["search"]["rss_now_mb"] = {"RssAnon": 565.7, "RssFile": 953.7, "RssShmem": 0.0}
+    text = render([results(side), results(project(70653, p95_all=30.0))], "cmd")
+    assert row(text, "DB load (bulk)") == ["14.3 s (earlier load)", "14.3 s"]
+    assert row(text, "after searching: anonymous / mapped files") == ["565.7 / 953.7 MB", "—"]
