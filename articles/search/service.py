@@ -108,7 +108,7 @@ def search(spec: SearchSpec) -> SearchPage:
         if spec.page > pages and not spent.exceeded():
             spec = spec.with_changes(page=pages)
             raw = run(spec)
-        articles = Article.objects.select_related("edition").in_bulk([pk for pk, _, _ in raw.hits])
+        articles = Article.objects.for_cards().in_bulk([pk for pk, _, _ in raw.hits])
         hits = [
             hit(articles[pk], score, people, spec)
             for pk, score, people in raw.hits

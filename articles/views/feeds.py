@@ -165,5 +165,5 @@ class SearchFeed(ArticleFeed):
             # A feed reader polls unattended: a broken index means an empty feed, not a 500.
             logger.exception("search feed failed for %r", spec)
             return []
-        prefetch_related_objects(articles, "page", "credits__person")
+        prefetch_related_objects(articles, "credits__person")
         return articles

@@ -2,7 +2,6 @@
 
 from urllib.parse import urlencode
 
-from django.db.models import prefetch_related_objects
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -26,8 +25,6 @@ def search_page(request):
     problems = [] if form.is_valid() else form.messages()
     spec = form.spec(per_page=PER_PAGE)
     result = search(spec)
-    # Cards print the page (版次): one query for all hits rather than one per card.
-    prefetch_related_objects([hit.article for hit in result.hits], "page")
     broader = broader_search(spec) if not result.total else None
     if broader:
         label, wider, total = broader

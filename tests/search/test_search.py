@@ -198,3 +198,23 @@ def test_warm_up_never_stops_a_worker_from_starting(monkeypatch, caplog):
     monkeypatch.setattr(service, "engine_search", lambda: broken)
     assert service.warm_up() >= 0
     assert "search warm-up failed" in caplog.text
+
+
+def test_a_results_page_reads_a_fixed_number_of_rows_without_page_texts(seeded, client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries(q):
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get("/search/", {"q": q})
+        assert response.status_code == 200
+        return [query["sql"] for query in captured.captured_queries]
+
+    queries("永康")  # the first page also fills the reporter suggestions' cache
+    one, many = queries("清廉金华"), queries("五金")
+    assert "第" in client.get("/search/", {"q": "五金"}).text  # cards still print the page
+    assert len(many) == len(one)  # not a query per card
+    article_reads = [sql for sql in many if '"articles_article"."body"' in sql]
+    assert article_reads and all(
+        '"raw_text"' not in sql and '"original"' not in sql for sql in article_reads
+    )
