@@ -32,8 +32,8 @@ class Hit:
     score: float | None
     people: list[str]
     snippet: str
-    headline: str = ""  # escaped, query words marked
-    url: str = ""  # the article page, asked to mark the query's words
+    headline: str  # escaped, query words marked
+    url: str  # the article page, asked to mark the query's words
 
 
 @dataclass
