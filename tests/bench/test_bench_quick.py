@@ -34,7 +34,6 @@ def test_sample_and_queries_are_reproducible():
     assert dated.start < dated.end
 
 
-@needs_corpus
 def run_tiny_benchmark(out, *options) -> subprocess.CompletedProcess:
     """``bench.run`` over 60 articles and 12 queries into ``out``; it must succeed."""
     completed = subprocess.run(
@@ -49,6 +48,7 @@ def run_tiny_benchmark(out, *options) -> subprocess.CompletedProcess:
     return completed
 
 
+@needs_corpus
 @pytest.mark.slow
 def test_benchmark_runs_both_sides_on_a_tiny_corpus(tmp_path):
     completed = run_tiny_benchmark(tmp_path)
