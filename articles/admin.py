@@ -81,18 +81,13 @@ class ArticleInline(admin.TabularInline):
         return "已核对" if article.reviewed else f"待核对({len(article.notes)})"
 
 
+# What an editor sees of an imported page, in its edition and on its own (read-only).
+PAGE_FIELDS = ("number", "number_guessed", "name", "source_name", "checksum", "imported_at")
+
+
 class PageInline(admin.StackedInline):
     model = Page
-    fields = (
-        "number",
-        "number_guessed",
-        "name",
-        "source_name",
-        "checksum",
-        "imported_at",
-        "warning_list",
-        "split",
-    )
+    fields = (*PAGE_FIELDS, "warning_list", "split")
     readonly_fields = fields
     extra = 0
     can_delete = False
@@ -518,18 +513,7 @@ class PageAdmin(admin.ModelAdmin):
     search_fields = ("source_name", "name")
     date_hierarchy = "edition__date"
     actions = ("reparse",)
-    fields = (
-        "edition",
-        "number",
-        "number_guessed",
-        "name",
-        "source_name",
-        "checksum",
-        "imported_at",
-        "layout_edited",
-        "warnings",
-        "split",
-    )
+    fields = ("edition", *PAGE_FIELDS, "layout_edited", "warnings", "split")
     readonly_fields = fields
     Media = WorkbenchMedia
 
